@@ -1,0 +1,99 @@
+"""The `campaign` command: parse options, load the config, call one command. No logic here."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from .config import DEFAULT_CONFIG, load_config
+
+
+def _config(path: str):
+    return load_config(path)
+
+
+config_option = click.option("--config", "config_path", default=DEFAULT_CONFIG, show_default=True,
+                             type=click.Path(dir_okay=False), help="Campaign configuration file.")
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Show MkDocs' own messages.")
+def main(verbose: bool) -> None:
+    """Build and check the localised campaign site."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(message)s")
+
+
+@main.command()
+@config_option
+@click.option("--locale", "locales", multiple=True, help="Build only this language (repeatable).")
+@click.option("--strict", is_flag=True, help="Treat MkDocs warnings as errors.")
+@click.option("--site-dir", type=click.Path(file_okay=False), help="Output folder (default: site/).")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Parallel builds (default: one per core).")
+def build(config_path: str, locales: tuple[str, ...], strict: bool, site_dir: str | None, jobs: int | None) -> None:
+    """Build the site, every language (or those given), into one folder."""
+    from .site.build import build_site
+    report = build_site(_config(config_path), list(locales) or None,
+                        Path(site_dir) if site_dir else None, strict=strict, jobs=jobs)
+    click.echo(f"built {report.pages} pages in {len(report.languages)} languages "
+               f"({', '.join(report.languages)}) into {report.site_dir}")
+
+
+@main.command()
+@config_option
+@click.option("--locale", default=None, help="Language to preview (default: the source language).")
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
+def serve(config_path: str, locale: str | None, dev_addr: str) -> None:
+    """Live preview of one language."""
+    from .commands.serve import run
+    run(_config(config_path), locale, dev_addr)
+
+
+@main.group()
+def i18n() -> None:
+    """Translation catalogs: extract, update, compile, status."""
+
+
+@i18n.command()
+@config_option
+def extract(config_path: str) -> None:
+    """Write locales/content.pot and locales/theme.pot from the sources."""
+    from .commands import i18n as cmd
+    for path in cmd.extract(_config(config_path)):
+        click.echo(f"wrote {path}")
+
+
+@i18n.command()
+@config_option
+def update(config_path: str) -> None:
+    """Merge the templates into each language's catalogs (never loses a translation)."""
+    from .commands import i18n as cmd
+    for path in cmd.update(_config(config_path)):
+        click.echo(f"updated {path}")
+
+
+@i18n.command(name="compile")
+@config_option
+def compile_(config_path: str) -> None:
+    """Check every translation with the guard, then write .mo files."""
+    from .commands import i18n as cmd
+    for path in cmd.compile_catalogs(_config(config_path)):
+        click.echo(f"compiled {path}")
+
+
+@i18n.command()
+@config_option
+def status(config_path: str) -> None:
+    """Messages total / translated / reviewed / draft / fuzzy, per language."""
+    from .commands import i18n as cmd
+    click.echo(cmd.status(_config(config_path)))
+
+
+@main.command()
+@config_option
+def check(config_path: str) -> None:
+    """Check content, help data and every translation without building."""
+    from .commands.check import run
+    for line in run(_config(config_path)):
+        click.echo(line)

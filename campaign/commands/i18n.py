@@ -1,0 +1,112 @@
+"""campaign i18n extract|update|compile|status: thin wrappers around pybabel, plus the guard."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import tempfile
+from contextlib import redirect_stdout
+from pathlib import Path
+
+from babel.messages.frontend import CommandLineInterface
+
+from ..config import CampaignConfig
+from ..errors import CampaignError, GuardError
+from ..i18n.catalogs import CONTENT_DOMAIN, THEME_DOMAIN, catalog_path, read_catalog
+from ..i18n.status import collect_status, format_status, template_path
+
+BABEL_CFG = {CONTENT_DOMAIN: "babel.cfg", THEME_DOMAIN: "babel-theme.cfg"}
+KEYWORDS = {CONTENT_DOMAIN: [], THEME_DOMAIN: ["-k", "N_:1c,2"]}
+
+
+def pybabel(*args: str) -> None:
+    """Run a pybabel command in-process; a failure becomes a CampaignError."""
+    logging.getLogger("babel").setLevel(logging.WARNING)
+    try:
+        CommandLineInterface().run(["pybabel", "-q", *args])
+    except SystemExit as exc:
+        if exc.code:
+            raise CampaignError(f"pybabel {' '.join(args[:1])} failed (exit {exc.code})") from exc
+
+
+def extract(config: CampaignConfig, out_dir: Path | None = None) -> list[Path]:
+    """Write locales/content.pot and locales/theme.pot from the sources."""
+    out_dir = out_dir or config.root / config.locales_dir
+    written = []
+    for domain, cfg in BABEL_CFG.items():
+        pot = Path(out_dir) / f"{domain}.pot"
+        pot.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.chdir(config.root):  # locations relative to the project: docs/x.md:12
+            pybabel("extract", "-F", cfg, *KEYWORDS[domain], "--no-wrap",
+                    "--sort-by-file", "--project", "campaign", "--version", "1",
+                    "--msgid-bugs-address", "translations@campaign.example.org",
+                    "--copyright-holder", "Campaign contributors",
+                    "-o", str(Path(pot).resolve()), ".")
+        _drop_creation_date(pot)
+        written.append(pot)
+    return written
+
+
+def _drop_creation_date(pot: Path) -> None:
+    """Keep templates stable between runs: the creation date changes every time."""
+    text = pot.read_text(encoding="utf-8")
+    lines = [l for l in text.splitlines() if not l.startswith('"POT-Creation-Date:')]
+    pot.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def update(config: CampaignConfig) -> list[Path]:
+    """Merge the templates into every language's catalogs, never losing a translation:
+    changed sources become fuzzy (with the previous msgid), removed ones obsolete."""
+    written = []
+    locales = config.root / config.locales_dir
+    for domain in BABEL_CFG:
+        pot = template_path(config, domain)
+        if not pot.is_file():
+            raise CampaignError("no template to update from", path=str(pot),
+                                fix="run 'campaign i18n extract' first")
+        for lang in config.translated_languages:
+            po = catalog_path(locales, lang.gettext_code, domain)
+            if po.is_file():
+                read_catalog(po)  # refuse to merge into a broken catalog
+                pybabel("update", "-i", str(pot), "-o", str(po), "-l", lang.gettext_code,
+                        "--previous", "--no-wrap", "--init-missing")
+            else:
+                pybabel("init", "-i", str(pot), "-o", str(po), "-l", lang.gettext_code, "--no-wrap")
+            written.append(po)
+    return written
+
+
+def compile_catalogs(config: CampaignConfig) -> list[Path]:
+    """Guard every catalog, then write .mo files beside them."""
+    from ..site.build import gather_inputs
+    gather_inputs(config, list(config.translated_languages))  # raises GuardError on a bad translation
+    written = []
+    locales = config.root / config.locales_dir
+    for domain in BABEL_CFG:
+        for lang in config.translated_languages:
+            po = catalog_path(locales, lang.gettext_code, domain)
+            if po.is_file():
+                pybabel("compile", "-i", str(po), "-o", str(po.with_suffix(".mo")), "-l",
+                        lang.gettext_code, "--statistics")
+                written.append(po.with_suffix(".mo"))
+    return written
+
+
+def status(config: CampaignConfig) -> str:
+    return format_status(collect_status(config))
+
+
+def templates_outdated(config: CampaignConfig) -> list[str]:
+    """Domains whose committed .pot no longer matches the sources."""
+    stale = []
+    with tempfile.TemporaryDirectory() as tmp:
+        with redirect_stdout(io.StringIO()):
+            extract(config, Path(tmp))
+        for domain in BABEL_CFG:
+            fresh = {(m.context, m.id) for m in read_catalog(Path(tmp) / f"{domain}.pot") if m.id}
+            path = template_path(config, domain)
+            old = {(m.context, m.id) for m in read_catalog(path) if m.id} if path.is_file() else set()
+            if fresh != old:
+                stale.append(domain)
+    return stale

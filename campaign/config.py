@@ -1,0 +1,193 @@
+"""One typed campaign configuration, read and validated in one place.
+
+``campaign.yml`` holds what a council pack will swap: the brand name, the site address, the
+quick-exit page, the help data file and the languages. Everything else reads this object.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import yaml
+
+from .errors import ConfigError, raise_all
+
+DEFAULT_CONFIG = "campaign.yml"
+FONTS_DIR = "assets/fonts"
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site."""
+
+    code: str                 # BCP 47 tag, also the URL segment (/cy/)
+    name: str                 # the language's own name, shown in the switcher
+    dir: str = "ltr"          # text direction: ltr or rtl
+    fonts: tuple[str, ...] = ("noto-sans",)   # font families, most specific first
+    pseudo: bool = False      # generated pseudo-locale for testing; never published
+
+    @property
+    def is_rtl(self) -> bool:
+        return self.dir == "rtl"
+
+    @property
+    def gettext_code(self) -> str:
+        """The folder name under locales/ (gettext uses underscores)."""
+        return self.code.replace("-", "_")
+
+
+@dataclass(frozen=True)
+class CampaignConfig:
+    """Every setting the toolkit uses, with paths resolved against the project root."""
+
+    root: Path
+    site_name: str
+    site_url: str
+    quick_exit_url: str
+    source_language: str = "en"
+    docs_dir: Path = Path("docs")
+    locales_dir: Path = Path("locales")
+    help_data: Path = Path("data/help.yml")
+    mkdocs_file: Path = Path("mkdocs.yml")
+    site_dir: Path = Path("site")
+    languages: tuple[Language, ...] = field(default_factory=tuple)
+
+    @property
+    def source(self) -> Language:
+        return self.language(self.source_language)
+
+    @property
+    def published_languages(self) -> tuple[Language, ...]:
+        return tuple(lang for lang in self.languages if not lang.pseudo)
+
+    @property
+    def translated_languages(self) -> tuple[Language, ...]:
+        """Languages that have gettext catalogs (not the source, not pseudo-locales)."""
+        return tuple(lang for lang in self.published_languages if lang.code != self.source_language)
+
+    def language(self, code: str) -> Language:
+        for lang in self.languages:
+            if lang.code == code:
+                return lang
+        known = ", ".join(lang.code for lang in self.languages)
+        raise ConfigError(f"unknown language {code!r}", path=str(self.root / DEFAULT_CONFIG),
+                          fix=f"use one of: {known}, or add it under 'languages'")
+
+    def url_prefix(self, lang: Language) -> str:
+        """Where a language lives in the site: '' for the source language, 'cy/' for Welsh."""
+        return "" if lang.code == self.source_language else f"{lang.code}/"
+
+    def to_yaml(self) -> str:
+        """The effective configuration as campaign.yml text, with the project root pinned, so a
+        worker process (one MkDocs build) sees exactly the settings of this run."""
+        data = {
+            "root": str(self.root), "site_name": self.site_name, "site_url": self.site_url,
+            "quick_exit": {"url": self.quick_exit_url}, "source_language": self.source_language,
+            "docs_dir": str(self.docs_dir), "locales_dir": str(self.locales_dir),
+            "help_data": str(self.help_data), "mkdocs_file": str(self.mkdocs_file),
+            "site_dir": str(self.site_dir),
+            "languages": [{"code": l.code, "name": l.name, "dir": l.dir, "fonts": list(l.fonts),
+                           "pseudo": l.pseudo} for l in self.languages],
+        }
+        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+    def with_overrides(self, **changes: Any) -> "CampaignConfig":
+        """A copy with some settings replaced (council packs and tests use this)."""
+        return dataclasses.replace(self, **changes)
+
+
+def load_config(path: str | Path = DEFAULT_CONFIG) -> CampaignConfig:
+    """Read and validate campaign.yml, reporting every problem at once."""
+    path = Path(path).resolve()
+    shown = str(path.name if path.parent == Path.cwd() else path)
+    if not path.is_file():
+        raise ConfigError("configuration file not found", path=shown,
+                          fix="run the command from the project folder or pass --config")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=shown,
+                          line=mark.line + 1 if mark else None,
+                          fix="check indentation and quoting near that line") from exc
+    if not isinstance(data, dict):
+        raise ConfigError("the file must be a mapping of settings", path=shown)
+    root = Path(data.pop("root", path.parent))
+    return _validate(data, root, shown)
+
+
+def _validate(data: dict[str, Any], root: Path, shown: str) -> CampaignConfig:
+    problems: list[ConfigError] = []
+
+    def need(key: str, fix: str) -> Any:
+        value = data.get(key)
+        if value in (None, ""):
+            problems.append(ConfigError(f"missing setting '{key}'", path=shown, fix=fix))
+        return value
+
+    site_name = need("site_name", "add site_name: the campaign's name in the source language")
+    site_url = need("site_url", "add site_url: the public address, e.g. https://example.org/")
+    exit_cfg = data.get("quick_exit") or {}
+    quick_exit_url = exit_cfg.get("url") if isinstance(exit_cfg, dict) else None
+    for key, url in (("site_url", site_url), ("quick_exit.url", quick_exit_url)):
+        if url and urlparse(str(url)).scheme not in ("https", "http"):
+            problems.append(ConfigError(f"'{key}' must be an http(s) address, not {url!r}",
+                                        path=shown, fix="write the full address with https://"))
+    if not quick_exit_url:
+        problems.append(ConfigError("missing setting 'quick_exit.url'", path=shown,
+                                    fix="name a neutral, non-personalised page, e.g. a weather page"))
+    if site_url and not str(site_url).endswith("/"):
+        site_url = f"{site_url}/"
+
+    languages = _languages(data.get("languages"), root, shown, problems)
+    source = data.get("source_language", "en")
+    if languages and source not in {lang.code for lang in languages}:
+        problems.append(ConfigError(f"source_language {source!r} is not among 'languages'",
+                                    path=shown, fix="add it to the languages list"))
+    paths = {}
+    for key, default in (("docs_dir", "docs"), ("locales_dir", "locales"),
+                         ("help_data", "data/help.yml"), ("mkdocs_file", "mkdocs.yml"),
+                         ("site_dir", "site")):
+        paths[key] = Path(data.get(key, default))
+    for key in ("docs_dir", "help_data", "mkdocs_file"):
+        if not (root / paths[key]).exists():
+            problems.append(ConfigError(f"'{key}' points to {paths[key]}, which does not exist",
+                                        path=shown, fix="correct the path (relative to this file)"))
+    raise_all(problems)
+    return CampaignConfig(root=root, site_name=str(site_name), site_url=str(site_url),
+                          quick_exit_url=str(quick_exit_url), source_language=source,
+                          languages=tuple(languages), **paths)
+
+
+def _languages(raw: Any, root: Path, shown: str, problems: list) -> list[Language]:
+    if not isinstance(raw, list) or not raw:
+        problems.append(ConfigError("'languages' must be a non-empty list", path=shown,
+                                    fix="list each language with code and name"))
+        return []
+    out: list[Language] = []
+    seen: set[str] = set()
+    for index, item in enumerate(raw, 1):
+        where = f"languages entry {index}"
+        if not isinstance(item, dict) or not item.get("code") or not item.get("name"):
+            problems.append(ConfigError(f"{where} needs 'code' and 'name'", path=shown))
+            continue
+        code = str(item["code"])
+        if code in seen:
+            problems.append(ConfigError(f"language {code!r} is listed twice", path=shown))
+        seen.add(code)
+        direction = item.get("dir", "ltr")
+        if direction not in ("ltr", "rtl"):
+            problems.append(ConfigError(f"{where} ({code}): dir must be ltr or rtl", path=shown))
+        fonts = tuple(item.get("fonts", ["noto-sans"]))
+        for font in fonts:
+            if not (root / FONTS_DIR / f"{font}.css").is_file():
+                problems.append(ConfigError(
+                    f"{where} ({code}): font {font!r} has no {FONTS_DIR}/{font}.css", path=shown,
+                    fix="add the self-hosted font (woff2 + css) or pick one that exists"))
+        out.append(Language(code=code, name=str(item["name"]), dir=direction, fonts=fonts,
+                            pseudo=bool(item.get("pseudo", False))))
+    return out

@@ -1,0 +1,1 @@
+"""Content: pages and their front matter, audiences, and the help data."""

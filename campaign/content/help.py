@@ -1,0 +1,179 @@
+"""Helplines and services as data: the only place a phone number is written.
+
+Pages name a service's number or link by placeholder (``{childline.phone}``), and the help box
+picks services by audience. Translators never type a helpline number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from ..errors import ContentError, raise_all
+from ..i18n.markdown import PLACEHOLDER
+
+NATIONS = ("england", "wales", "scotland", "northern-ireland")
+AUDIENCES = ("everyone", "children", "young-people", "adults", "parents", "professionals",
+             "deaf", "disabled", "communities")
+TRANSLATED_FIELDS = ("who", "hours")
+_NUMBER = re.compile(r"^\d+(?: \d+)*$")
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    name: str
+    who: str
+    phone: str | None = None
+    text: str | None = None
+    url: str | None = None
+    email: str | None = None
+    hours: str | None = None
+    nations: tuple[str, ...] = NATIONS
+    audiences: tuple[str, ...] = ()
+    accessibility: tuple[str, ...] = ()
+    source: str = ""
+    checked: str = ""
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def tel(self) -> str | None:
+        return "tel:" + self.phone.replace(" ", "") if self.phone else None
+
+    @property
+    def sms(self) -> str | None:
+        return "sms:" + self.text.replace(" ", "") if self.text else None
+
+
+@dataclass(frozen=True)
+class HelpData:
+    services: tuple[Service, ...]
+    path: Path
+
+    def get(self, service_id: str) -> Service | None:
+        return next((s for s in self.services if s.id == service_id), None)
+
+    def for_audiences(self, audiences: list[str] | tuple[str, ...]) -> list[Service]:
+        wanted = set(audiences) or {"everyone"}
+        return [s for s in self.services if wanted & set(s.audiences)]
+
+
+def load_help(path: Path, shown: str | None = None) -> HelpData:
+    """Read and validate the help data file, reporting every problem at once."""
+    shown = shown or str(path)
+    try:
+        root = yaml.compose(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ContentError(f"cannot read help data: {exc}", path=shown,
+                           line=mark.line + 1 if mark else None) from exc
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    items = data.get("services") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise ContentError("expected a 'services:' list", path=shown)
+    nodes = _service_nodes(root)
+    problems: list[ContentError] = []
+    services = []
+    seen = set()
+    for index, item in enumerate(items):
+        node_lines = nodes[index] if index < len(nodes) else {}
+        line = node_lines.get("id")
+        try:
+            service = _service(item, node_lines)
+        except ContentError as exc:
+            problems.append(ContentError(exc.detail, path=shown,
+                                         line=line, fix=exc.fix))
+            continue
+        if service.id in seen:
+            problems.append(ContentError(f"service id {service.id!r} is used twice", path=shown,
+                                         line=line, fix="give each service its own id"))
+        seen.add(service.id)
+        services.append(service)
+    raise_all(problems)
+    return HelpData(services=tuple(services), path=Path(path))
+
+
+def _service_nodes(root) -> list[dict[str, int]]:
+    """1-based line of each key of each service, for error messages and the extractor."""
+    out = []
+    if root is None or not isinstance(root, yaml.MappingNode):
+        return out
+    for key, value in root.value:
+        if key.value == "services" and isinstance(value, yaml.SequenceNode):
+            for item in value.value:
+                if isinstance(item, yaml.MappingNode):
+                    out.append({k.value: v.start_mark.line + 1 for k, v in item.value})
+                else:
+                    out.append({})
+    return out
+
+
+def _service(item: Any, lines: dict[str, int]) -> Service:
+    if not isinstance(item, dict):
+        raise ContentError("each service must be a mapping of fields")
+    for key in ("id", "name", "who", "source", "checked"):
+        if not item.get(key):
+            raise ContentError(f"a service is missing '{key}'",
+                               fix="every service needs id, name, who, source and checked")
+    sid = str(item["id"])
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", sid):
+        raise ContentError(f"service id {sid!r} must be lower case letters, digits and _",
+                           fix="placeholders use the id, e.g. {childline.phone}")
+    for key in ("phone", "text"):
+        value = item.get(key)
+        if value is not None and not _NUMBER.match(str(value)):
+            raise ContentError(f"{sid}: {key} {value!r} must be digits in groups",
+                               fix="write the number as the service publishes it, e.g. 0800 1111")
+    for key in ("nations", "audiences"):
+        allowed = NATIONS if key == "nations" else AUDIENCES
+        bad = [v for v in item.get(key, []) if v not in allowed]
+        if bad:
+            raise ContentError(f"{sid}: unknown {key} {bad}", fix=f"use: {', '.join(allowed)}")
+    if not item.get("audiences"):
+        raise ContentError(f"{sid}: no audiences", fix=f"list who it serves: {', '.join(AUDIENCES)}")
+    return Service(
+        id=sid, name=str(item["name"]), who=str(item["who"]),
+        phone=_opt(item.get("phone")), text=_opt(item.get("text")), url=_opt(item.get("url")),
+        email=_opt(item.get("email")), hours=_opt(item.get("hours")),
+        nations=tuple(item.get("nations", NATIONS)), audiences=tuple(item["audiences"]),
+        accessibility=tuple(item.get("accessibility", [])), source=str(item["source"]),
+        checked=str(item["checked"]), lines=lines)
+
+
+def _opt(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def placeholder_markdown(service: Service, field_name: str) -> str | None:
+    """The Markdown a placeholder stands for, or None when the service has no such field."""
+    if field_name == "name":
+        return service.name
+    if field_name == "phone" and service.phone:
+        return f"[{service.phone}]({service.tel})"
+    if field_name == "text" and service.text:
+        return f"[{service.text}]({service.sms})"
+    if field_name == "url" and service.url:
+        label = re.sub(r"^https?://(www\.)?", "", service.url).rstrip("/")
+        return f"[{label}]({service.url})"
+    if field_name == "email" and service.email:
+        return f"[{service.email}](mailto:{service.email})"
+    return None
+
+
+def expand_placeholders(text: str, help_data: HelpData, where: Callable[[], tuple[str, int]]) -> str:
+    """Replace ``{service.field}`` with the service's data; unknown ones name file and line."""
+    def substitute(match: re.Match) -> str:
+        service = help_data.get(match.group(1))
+        value = placeholder_markdown(service, match.group(2)) if service else None
+        if value is None:
+            path, line = where()
+            known = ", ".join(s.id for s in help_data.services)
+            raise ContentError(f"unknown placeholder {match.group(0)}", path=path, line=line,
+                               fix=f"use a service id from {help_data.path.name} ({known}) and a "
+                                   "field it has: name, phone, text, url, email")
+        return value
+    return PLACEHOLDER.sub(substitute, text)

@@ -1,0 +1,1 @@
+"""Translation pipeline: extract messages, rebuild pages per language, guard, pseudo, status."""

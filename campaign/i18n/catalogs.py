@@ -1,0 +1,118 @@
+"""Reading gettext catalogs, and the review state of each translation.
+
+Review state lives in translator comments, which Poedit and Weblate keep and show:
+
+    # reviewed-by: Name, 2026-11-20      <- checked by a native speaker: reviewed
+    # draft: not yet reviewed by a native speaker   <- written without review: draft
+
+A translated, non-fuzzy message is *reviewed* only when it has a ``reviewed-by:`` comment and no
+``draft`` comment; otherwise it is a *draft*. Untranslated and fuzzy messages fall back to English.
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+from babel.support import Translations
+
+from ..errors import ContentError
+
+CONTENT_DOMAIN = "content"
+THEME_DOMAIN = "theme"
+REVIEWED_MARK = "reviewed-by:"
+DRAFT_MARK = "draft"
+DRAFT_COMMENT = "draft: not yet reviewed by a native speaker"
+
+
+class State(enum.Enum):
+    REVIEWED = "reviewed"
+    DRAFT = "draft"
+    FUZZY = "fuzzy"
+    MISSING = "untranslated"
+
+    @property
+    def usable(self) -> bool:
+        return self in (State.REVIEWED, State.DRAFT)
+
+
+def message_state(message: Message) -> State:
+    """The review state of one catalog message."""
+    if not message.string or (isinstance(message.string, tuple) and not all(message.string)):
+        return State.MISSING
+    if message.fuzzy:
+        return State.FUZZY
+    comments = [c.strip().lower() for c in message.user_comments]
+    reviewed = any(c.startswith(REVIEWED_MARK) for c in comments)
+    draft = any(c.startswith(DRAFT_MARK) for c in comments)
+    return State.REVIEWED if reviewed and not draft else State.DRAFT
+
+
+@dataclass(frozen=True)
+class Entry:
+    string: str
+    state: State
+    lineno: int
+
+
+@dataclass
+class LanguageCatalog:
+    """The translations of one domain for one language, keyed by (context, msgid)."""
+
+    code: str
+    path: Path | None
+    entries: dict[tuple[str | None, str], Entry] = field(default_factory=dict)
+    catalog: Catalog | None = None
+
+    def lookup(self, msgid: str, context: str | None = None) -> Entry | None:
+        return self.entries.get((context, msgid))
+
+    def gettext_translations(self) -> Translations:
+        """A gettext object for templates (usable translations only)."""
+        usable = Catalog(locale=None, domain=THEME_DOMAIN)
+        for (context, msgid), entry in self.entries.items():
+            if entry.state.usable:
+                usable.add(msgid, entry.string, context=context)
+        buffer = io.BytesIO()
+        write_mo(buffer, usable)
+        buffer.seek(0)
+        return Translations(fp=buffer, domain=THEME_DOMAIN)
+
+
+def catalog_path(locales_dir: Path, gettext_code: str, domain: str) -> Path:
+    return Path(locales_dir) / gettext_code / "LC_MESSAGES" / f"{domain}.po"
+
+
+def read_catalog(path: Path, shown: str | None = None) -> Catalog:
+    """Parse a .po file, turning syntax errors into a message with file and line."""
+    shown = shown or str(path)
+    try:
+        with open(path, "rb") as handle:
+            return read_po(handle, abort_invalid=True)
+    except PoFileError as exc:
+        line = getattr(exc, "lineno", None)
+        raise ContentError(f"broken catalog: {exc}", path=shown, line=line,
+                           fix="repair the entry (or restore the file from version control), "
+                               "then run 'campaign i18n update'") from exc
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ContentError(f"broken catalog: {exc}", path=shown,
+                           fix="save the file as UTF-8 gettext PO") from exc
+
+
+def load_language_catalog(path: Path, code: str, shown: str | None = None) -> LanguageCatalog:
+    """Load a catalog into a lookup table; a missing file means nothing is translated yet."""
+    if not Path(path).is_file():
+        return LanguageCatalog(code=code, path=None)
+    catalog = read_catalog(path, shown)
+    entries = {}
+    for message in catalog:
+        if not message.id or message.pluralizable:
+            continue
+        entries[(message.context, message.id)] = Entry(
+            string=message.string or "", state=message_state(message), lineno=message.lineno)
+    return LanguageCatalog(code=code, path=Path(path), entries=entries, catalog=catalog)

@@ -1,0 +1,141 @@
+"""The translation guard: a translation may not change what a reader dials, clicks or runs.
+
+For each translated message, compared with its English source:
+- phone numbers, every other digit sequence, URLs, e-mail addresses, Markdown link and image
+  targets, HTML tags and ``{service.field}`` placeholders must be the same (order may change);
+- no raw HTML, script or ``javascript:`` link may be added;
+- digits must be written 0-9 as in the source. Arabic-Indic, Extended Arabic-Indic (Urdu),
+  Bengali, Gurmukhi and other native digits are refused rather than matched by value, so that a
+  number always reads exactly as the service publishes it and as its tel: link dials.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import phonenumbers
+from markdown_it import MarkdownIt
+
+from ..errors import ContentError
+from .catalogs import LanguageCatalog
+from .markdown import PLACEHOLDER
+
+_DIGIT_RUN = re.compile(r"[0-9]+(?:[ \u00a0][0-9]+)*")
+_URL = re.compile(r"(?:https?://|www\.|mailto:|tel:|sms:)[^\s<>()\[\]\"'`]+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_DANGER = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form|meta|link)\b|javascript:|"
+                     r"\bon[a-z]+\s*=", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _inline_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def _phone_digits(text: str) -> set[str]:
+    """Digits of every valid UK phone number that phonenumbers finds in ``text``."""
+    return {re.sub(r"\D", "", match.raw_string) for match in phonenumbers.PhoneNumberMatcher(
+        text, "GB", leniency=phonenumbers.Leniency.VALID)}
+
+
+def _numbers_problem(source: str, translation: str) -> str | None:
+    src, dst = Counter(_DIGIT_RUN.findall(source)), Counter(_DIGIT_RUN.findall(translation))
+    missing = src - dst
+    phones = _phone_digits(source) | _phone_digits(translation)
+    kind = "number"
+    if any(re.sub(r"\D", "", n) in phones for n in list(missing) + list(dst - src)):
+        kind = "phone number"
+    return _describe(kind, src, dst)
+
+
+def _targets(text: str) -> Counter:
+    found = Counter()
+    stack = list(_inline_parser().parseInline(text))
+    while stack:
+        token = stack.pop()
+        stack.extend(token.children or [])
+        if token.type == "link_open":
+            found[str(token.attrGet("href"))] += 1
+        elif token.type == "image":
+            found[str(token.attrGet("src"))] += 1
+    return found
+
+
+def _native_digits(text: str) -> list[str]:
+    return [ch for ch in text if unicodedata.category(ch) == "Nd" and not ("0" <= ch <= "9")]
+
+
+def _describe(kind: str, source: Counter, translation: Counter) -> str | None:
+    missing = source - translation
+    added = translation - source
+    if not missing and not added:
+        return None
+    if missing and added:
+        was, now = next(iter(missing)), next(iter(added))
+        return f"the translation changes the {kind} {was} to {now}"
+    if missing:
+        return f"the translation drops the {kind} {next(iter(missing))}"
+    return f"the translation adds the {kind} {next(iter(added))}"
+
+
+def guard_message(source: str, translation: str) -> list[str]:
+    """Every way ``translation`` changes protected text of ``source``, as sentences."""
+    problems = []
+    native = _native_digits(translation)
+    if native:
+        name = unicodedata.name(native[0], "digit").rsplit(" DIGIT", 1)[0].title()
+        problems.append(f"the translation writes numbers in {name} digits ({''.join(native)}); "
+                        "write them with 0-9 exactly as in the source")
+    if _DANGER.search(translation) and not _DANGER.search(source):
+        problems.append(f"the translation adds script or active HTML "
+                        f"({_DANGER.search(translation).group(0)})")
+    checks = (
+        ("placeholder", lambda t: Counter(m.group(0) for m in PLACEHOLDER.finditer(t))),
+        ("link target", _targets),
+        ("URL", lambda t: Counter(u.rstrip(".,;:") for u in _URL.findall(t))),
+        ("e-mail address", lambda t: Counter(_EMAIL.findall(t))),
+        ("HTML tag", lambda t: Counter(_TAG.findall(t))),
+    )
+    if not native:  # native digits are refused above, with a clearer reason
+        problem = _numbers_problem(source, translation)
+        if problem:
+            problems.append(problem)
+    for kind, collect in checks:
+        problem = _describe(kind, collect(source), collect(translation))
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def guard_catalog(catalog: LanguageCatalog, shown: str,
+                  origins: dict[str, str] | None = None) -> list[ContentError]:
+    """Check every usable translation in a catalog; one error per message, naming .po and line."""
+    errors = []
+    for (context, msgid), entry in catalog.entries.items():
+        if not entry.state.usable:
+            continue
+        problems = guard_message(msgid, entry.string)
+        if problems:
+            origin = (origins or {}).get(msgid)
+            note = f" (source: {origin})" if origin else ""
+            errors.append(ContentError(
+                "; ".join(problems) + note, path=shown, line=entry.lineno,
+                fix="copy numbers, links, tags and {placeholders} exactly from the msgid, "
+                    "or mark the entry fuzzy until it is fixed"))
+    return errors
+
+
+def origins_of(catalog_path: Path) -> dict[str, str]:
+    """msgid -> first source location, read from a catalog's #: comments."""
+    from .catalogs import read_catalog
+    out = {}
+    for message in read_catalog(catalog_path):
+        if message.id and message.locations:
+            path, line = message.locations[0]
+            out[message.id] = f"{path}:{line}" if line else path
+    return out
