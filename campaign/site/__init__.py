@@ -1,0 +1,1 @@
+"""The site engine: per-language MkDocs + Material builds of translated Markdown."""

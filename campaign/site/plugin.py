@@ -1,0 +1,166 @@
+"""The campaign's MkDocs plugin: thin glue between one language's build and the campaign.
+
+It never re-enters MkDocs and never translates page content (that happened before MkDocs ran,
+see campaign.i18n.translate). It adds the self-hosted assets and the translation-status page,
+installs the theme catalog for templates, gives templates the ``campaign`` context (language,
+alternates, help, notices) and finishes each page (lang/dir, safety controls, RTL numbers).
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from ..config import DEFAULT_CONFIG, load_config
+from ..content.help import load_help
+from ..i18n.catalogs import THEME_DOMAIN, catalog_path, load_language_catalog
+from ..i18n.pseudo import pseudo_plain
+from ..i18n.status import collect_status
+from ..i18n.translate import META_KEY, source_lookup, translate_help, translate_page
+from .assets import language_assets
+from .context import alternates, language_dict, x_default
+from .material_strings import MATERIAL_CONTEXT, MATERIAL_STRINGS
+from .postprocess import finish_page
+
+STATUS_PAGE = "translation-status.md"
+STATUS_TEMPLATE = "campaign/status.html"
+SAFETY_TEMPLATE = "partials/campaign/safety.html"
+
+
+class CampaignPluginConfig(Config):
+    language = c.Optional(c.Type(str))       # this build's language (default: the source)
+    context = c.Optional(c.Type(str))        # context.json written by `campaign build`
+    config_file = c.Optional(c.Type(str))    # campaign.yml (default: beside mkdocs.yml)
+
+
+class PseudoTranslations(gettext.NullTranslations):
+    """Theme strings for the pseudo-locale: every string pseudo-localised."""
+
+    def gettext(self, message):
+        return pseudo_plain(message)
+
+    def ngettext(self, singular, plural, n):
+        return pseudo_plain(singular if n == 1 else plural)
+
+    def pgettext(self, context, message):
+        return pseudo_plain(message)
+
+    def npgettext(self, context, singular, plural, n):
+        return pseudo_plain(singular if n == 1 else plural)
+
+
+class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
+
+    def on_config(self, config):
+        config_file = self.config.config_file or str(Path(config.config_file_path).parent / DEFAULT_CONFIG)
+        self.campaign = load_config(config_file)
+        self.lang = self.campaign.language(self.config.language or self.campaign.source_language)
+        self.is_source = self.lang.code == self.campaign.source_language
+        self.catalog = None
+        if self.lang.pseudo:
+            self.translations = PseudoTranslations()
+        elif self.is_source:
+            self.translations = gettext.NullTranslations()
+        else:
+            path = catalog_path(self.campaign.root / self.campaign.locales_dir,
+                                self.lang.gettext_code, THEME_DOMAIN)
+            self.catalog = load_language_catalog(path, self.lang.code)
+            self.translations = self.catalog.gettext_translations()
+        config.site_name = self.translations.gettext(config.site_name)
+        self.assets = language_assets(self.campaign, self.lang)
+        config.extra_css = list(config.extra_css) + list(self.assets.css)
+        config.extra_javascript = list(config.extra_javascript) + list(self.assets.javascript)
+        config.extra["alternate"] = True
+        self.context_data = self._load_context()
+        self._safety: dict[str, str] = {}
+        return config
+
+    def _load_context(self) -> dict:
+        if self.config.context:
+            return json.loads(Path(self.config.context).read_text(encoding="utf-8"))
+        # `mkdocs serve` in the project: the source language, computed here.
+        help_data = load_help(self.campaign.root / self.campaign.help_data)
+        return {"help": translate_help(help_data, self.lang, self.campaign.source, source_lookup),
+                "status": [row.as_dict() for row in collect_status(self.campaign)]}
+
+    def on_files(self, files: Files, config) -> Files:
+        for name in self.assets.files:
+            files.append(File(name, src_dir=str(self.campaign.root), dest_dir=config.site_dir,
+                              use_directory_urls=config.use_directory_urls))
+        if files.get_file_from_path(STATUS_PAGE) is None:
+            title = self.translations.gettext("Translation status")
+            files.append(File.generated(config, STATUS_PAGE, content=(
+                f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ntemplate: {STATUS_TEMPLATE}\n"
+                f"audience: [everyone]\nsearch:\n  exclude: true\n---\n")))
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if META_KEY in page.meta:
+            return markdown  # translated by `campaign build`
+        # Previewing the source pages directly (`mkdocs serve`): fill the help placeholders.
+        help_data = load_help(self.campaign.root / self.campaign.help_data)
+        text = translate_page(markdown, page.file.src_uri, self.lang, self.campaign.source,
+                              source_lookup, help_data).text
+        return text.split("---\n", 2)[2].lstrip("\n")
+
+    def on_env(self, env, config, files):
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(self.translations, newstyle=True)
+        env.globals["campaign_material_t"] = self.material_text
+        self.env = env
+        return env
+
+    def material_text(self, key: str, own: str, english: str) -> str:
+        """A Material interface string: Material's own translation, then the theme catalog,
+        then English."""
+        if own:
+            return own
+        source = MATERIAL_STRINGS.get(key)
+        if source and self.lang.pseudo:
+            return pseudo_plain(source)
+        if source and self.catalog is not None:
+            entry = self.catalog.lookup(source, MATERIAL_CONTEXT)
+            if entry is not None and entry.state.usable:
+                return entry.string
+        return english or source or ""
+
+    def _campaign_context(self, page_url: str | None, meta: dict) -> dict:
+        stats = meta.get(META_KEY) or {}
+        audiences = set(meta.get("audience") or ["everyone"])
+        return {
+            "lang": language_dict(self.lang),
+            "alternates": alternates(self.campaign, self.lang, page_url),
+            "x_default": None if self.lang.pseudo else x_default(self.campaign, page_url),
+            "fallback": not self.is_source and bool(stats.get("fallback")),
+            "draft": bool(stats.get("draft")),
+            "help": [s for s in self.context_data["help"] if audiences & set(s["audiences"])],
+            "status": self.context_data["status"],
+            "exit_url": self.campaign.quick_exit_url,
+        }
+
+    def on_page_context(self, context, page, config, nav):
+        context["campaign"] = self._campaign_context(page.url, page.meta)
+        self._safety[page.file.src_uri] = self.env.get_template(SAFETY_TEMPLATE).render(context)
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        context["campaign"] = self._campaign_context(None, {})
+        if not template_name.endswith(".html"):
+            return context
+        context.setdefault("page", None)
+        self._safety[template_name] = self.env.get_template(SAFETY_TEMPLATE).render(context)
+        return context
+
+    def on_post_page(self, output, page, config):
+        return finish_page(output, self.lang, self._safety.pop(page.file.src_uri, ""))
+
+    def on_post_template(self, output_content, template_name, config):
+        if not template_name.endswith(".html"):
+            return output_content
+        return finish_page(output_content, self.lang, self._safety.pop(template_name, ""))

@@ -1,0 +1,56 @@
+"""One sitemap for the whole site, each page listed with its language alternates.
+
+Each language's MkDocs build writes its own sitemap.xml (kept: Material's scripts read it); the
+combined one at the root lists every page of every published language with
+``<xhtml:link rel="alternate" hreflang>`` entries and x-default, as search engines expect.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
+
+from ..config import CampaignConfig, Language
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def page_paths(sitemap: Path, base_url: str) -> list[str]:
+    """Paths (relative to ``base_url``) of the pages listed in one MkDocs sitemap.xml."""
+    if not sitemap.is_file():
+        return []
+    tree = ElementTree.parse(sitemap)
+    out = []
+    for loc in tree.getroot().iter(f"{{{SITEMAP_NS}}}loc"):
+        url = (loc.text or "").strip()
+        out.append(url[len(base_url):] if url.startswith(base_url) else url)
+    return out
+
+
+def combined_sitemap(config: CampaignConfig, languages: list[Language], paths: list[str]) -> str:
+    """sitemap.xml text: one <url> per page per language, each with every alternate."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for lang in languages:
+        for path in paths:
+            lines.append("  <url>")
+            lines.append(f"    <loc>{escape(config.site_url + config.url_prefix(lang) + path)}</loc>")
+            for other in languages:
+                href = escape(config.site_url + config.url_prefix(other) + path)
+                lines.append(f'    <xhtml:link rel="alternate" hreflang="{other.code}" href="{href}"/>')
+            default = escape(config.site_url + config.url_prefix(config.source) + path)
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="x-default" href="{default}"/>')
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def gzipped(text: str) -> bytes:
+    """Reproducible gzip: no file name, no timestamp."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0) as handle:
+        handle.write(text.encode("utf-8"))
+    return buffer.getvalue()

@@ -1,0 +1,61 @@
+"""Theme set-up per language: the overrides overlay, Material's language partials, search.
+
+Material for MkDocs ships interface translations for many languages but not all: a build with
+``language: pa`` fails with ``TemplateNotFound: partials/languages/pa.html``. The overlay adds a
+partial for such languages; their interface strings then come from the campaign's theme catalog.
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+from ..config import CampaignConfig, Language
+
+OVERRIDES_DIR = "overrides"
+# Material's search (lunr) needs its stemmer, stop words and trimmer only for languages it knows;
+# lunr's trimmer strips every non-ASCII letter, so other languages get an empty pipeline.
+LUNR_LANGUAGES = frozenset({"ar", "da", "de", "du", "es", "fi", "fr", "hi", "hu", "hy", "it", "ja",
+                            "kn", "ko", "nl", "no", "pt", "ro", "ru", "sa", "sv", "ta", "te", "th",
+                            "tr", "vi", "zh"})
+
+
+@lru_cache(maxsize=1)
+def material_languages() -> frozenset[str]:
+    """Languages Material for MkDocs ships interface strings for."""
+    import material
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    return frozenset(p.stem for p in folder.glob("*.html"))
+
+
+def search_settings(lang: Language, source: Language) -> dict:
+    """Settings for Material's search plugin: each language searches its own index."""
+    if lang.code == source.code or lang.pseudo:
+        return {"lang": ["en"]}
+    if lang.code in LUNR_LANGUAGES:
+        return {"lang": [lang.code]}
+    return {"lang": ["en"], "pipeline": []}
+
+
+def theme_overlay(config: CampaignConfig, lang: Language, dest: Path) -> Path:
+    """Copy the project's overrides into ``dest`` and add the language partial Material lacks."""
+    source = config.root / OVERRIDES_DIR
+    if source.is_dir():
+        shutil.copytree(source, dest, dirs_exist_ok=True)
+    dest.mkdir(parents=True, exist_ok=True)
+    if lang.code not in material_languages():
+        partial = dest / "partials" / "languages" / f"{lang.code}.html"
+        partial.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(language_partial(lang), encoding="utf-8")
+    return dest
+
+
+def language_partial(lang: Language) -> str:
+    """A Material language partial with only language and direction: every other key comes
+    from the campaign's theme catalog (see plugin.material_text)."""
+    return ("{#- Written by the campaign build: Material has no translation for this language. -#}\n"
+            "{% macro t(key) %}{{ {\n"
+            f'  "language": "{lang.code}",\n'
+            f'  "direction": "{lang.dir}",\n'
+            '}.get(key, "") }}{% endmacro %}\n')

@@ -1,0 +1,77 @@
+"""Rebuilding pages per language: translations, English fallback, review state, placeholders."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from campaign.config import Language
+from campaign.content.help import load_help
+from campaign.errors import ContentError
+from campaign.i18n.catalogs import Entry, LanguageCatalog, State
+from campaign.i18n.translate import (META_KEY, catalog_lookup, pseudo_lookup, translate_help,
+                                     translate_page)
+from tests.conftest import ROOT
+
+EN = Language("en", "English")
+UR = Language("ur", "Urdu", dir="rtl")
+PAGE = "---\ntitle: Get help\n---\n\n# Get help\n\nCall {childline.phone} today.\n\nA second paragraph.\n"
+
+
+@pytest.fixture(scope="module")
+def help_data():
+    return load_help(ROOT / "data" / "help.yml")
+
+
+def catalog(entries):
+    return LanguageCatalog("ur", None, {(None, k): Entry(v, state, 1) for k, (v, state) in entries.items()})
+
+
+def meta(text):
+    return yaml.safe_load(text.split("---")[1])[META_KEY]
+
+
+def test_translated_page_uses_translations_and_fills_placeholders(help_data):
+    cat = catalog({"Get help": ("مدد", State.REVIEWED), "Call {childline.phone} today.":
+                   ("آج {childline.phone} پر کال کریں۔", State.DRAFT),
+                   "A second paragraph.": ("دوسرا پیراگراف۔", State.DRAFT)})
+    page = translate_page(PAGE, "docs/x.md", UR, EN, catalog_lookup(cat), help_data)
+    assert "# مدد" in page.text and 'title: "مدد"' in page.text
+    assert "آج [0800 1111](tel:08001111) پر کال کریں۔" in page.text
+    assert meta(page.text) == {"messages": 4, "reviewed": 2, "draft": 2, "fallback": 0}
+
+
+def test_untranslated_and_fuzzy_fall_back_to_marked_english(help_data):
+    cat = catalog({"Get help": ("مدد", State.FUZZY)})
+    page = translate_page(PAGE, "docs/x.md", UR, EN, catalog_lookup(cat), help_data)
+    assert '# <span lang="en" dir="ltr">Get help</span>' in page.text
+    assert '<span lang="en" dir="ltr">A second paragraph.</span>' in page.text
+    assert meta(page.text)["fallback"] == 4
+
+
+def test_source_language_is_never_marked_as_fallback(help_data):
+    page = translate_page(PAGE, "docs/x.md", EN, EN, lambda m: (m, State.REVIEWED), help_data)
+    assert "<span" not in page.text and "[0800 1111](tel:08001111)" in page.text
+
+
+def test_unknown_placeholder_names_file_and_line(help_data):
+    with pytest.raises(ContentError) as err:
+        translate_page("# Hi\n\nCall {nobody.phone}.\n", "docs/x.md", EN, EN,
+                       lambda m: (m, State.REVIEWED), help_data)
+    assert "docs/x.md:3: unknown placeholder {nobody.phone}" in err.value.format_message()
+
+
+def test_pseudo_locale_accents_pads_and_brackets_but_keeps_protected_text(help_data):
+    page = translate_page("# Get help\n\nCall {childline.phone} or see [help](get-help.md).\n",
+                          "docs/x.md", Language("en-XA", "Pseudo", pseudo=True), EN, pseudo_lookup, help_data)
+    body = page.text.split("---", 2)[2]
+    assert "Ĝéţ ĥéĺþ" in body and "\\[" in body and "·" in body
+    assert "[0800 1111](tel:08001111)" in body and "](get-help.md)" in body
+
+
+def test_help_texts_translate_with_fallback_marked(help_data):
+    cat = catalog({"24 hours a day": ("دن رات", State.DRAFT)})
+    items = {s["id"]: s for s in translate_help(help_data, UR, EN, catalog_lookup(cat))}
+    assert items["childline"]["hours"] == "دن رات" and items["childline"]["hours_lang"] is None
+    assert items["childline"]["who_lang"] == "en"
+    assert items["childline"]["tel"] == "tel:08001111"
