@@ -73,6 +73,13 @@ def built_site(config, tmp_path_factory) -> BuiltSite:
 def project_copy(tmp_path) -> Path:
     """A copy of the project's sources (no venv, no site) to change freely."""
     dest = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", "*.egg-info", ".pytest_cache")
+    anywhere = shutil.ignore_patterns("__pycache__", "*.egg-info", ".pytest_cache")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        skipped = set(anywhere(folder, names))
+        if Path(folder) == ROOT:  # only the top-level outputs, never campaign/site or tests/site
+            skipped |= {".venv", "site", ".git", "bench"} & set(names)
+            skipped |= {n for n in names if n.startswith(".site.tmp-")}
+        return skipped
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest

@@ -14,8 +14,11 @@ LRI, PDI = "\u2066", "\u2069"
 # A digit run that the bidi algorithm could reorder: groups joined by spaces or hyphens,
 # and any phone-like run starting with 0 or 1 (999, 101, 18000 stay as they are anyway).
 _GROUPED = re.compile(r"(?<![\w\u2066])[0-9]+(?:[ \u00a0\-][0-9]+)+(?![\w\u2069])")
-_TAG = re.compile(r"(<[^>]*>)")
-_SKIP = ("script", "style", "title", "textarea", "code", "pre", "bdi", "svg")
+# Elements whose text is left alone: code, scripts, styles, the title, and numbers already isolated.
+_SKIP = re.compile(r"<(script|style|title|textarea|code|pre|bdi|svg)\b.*?</\1\s*>",
+                   re.IGNORECASE | re.DOTALL)
+# A grouped number in text: not inside a tag (no '>' ahead before the next '<').
+_NUMBER_IN_TEXT = re.compile(_GROUPED.pattern + r"(?![^<>]*>)")
 
 
 def isolate_numbers_text(text: str) -> str:
@@ -23,19 +26,16 @@ def isolate_numbers_text(text: str) -> str:
     return _GROUPED.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", text)
 
 
+def _isolate_chunk(chunk: str) -> str:
+    return _NUMBER_IN_TEXT.sub(r'<bdi dir="ltr">\g<0></bdi>', chunk)
+
+
 def isolate_numbers_html(html: str) -> str:
     """HTML: wrap grouped digit runs in text (not in tags, scripts, code or <bdi>) with <bdi dir=ltr>."""
-    parts = _TAG.split(html)
-    skipping: list[str] = []
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag
-            name = part[1:].lstrip("/").split(None, 1)[0].rstrip(">").lower() if len(part) > 2 else ""
-            if name in _SKIP and not part.endswith("/>"):
-                if part.startswith("</"):
-                    if skipping and skipping[-1] == name:
-                        skipping.pop()
-                else:
-                    skipping.append(name)
-        elif part and not skipping and any(c.isdigit() for c in part):
-            parts[index] = _GROUPED.sub(lambda m: f'<bdi dir="ltr">{m.group(0)}</bdi>', part)
-    return "".join(parts)
+    out, last = [], 0
+    for match in _SKIP.finditer(html):
+        out.append(_isolate_chunk(html[last:match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_isolate_chunk(html[last:]))
+    return "".join(out)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import enum
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,17 +89,50 @@ def catalog_path(locales_dir: Path, gettext_code: str, domain: str) -> Path:
     return Path(locales_dir) / gettext_code / "LC_MESSAGES" / f"{domain}.po"
 
 
+_BROKEN_FIX = ("repair the entry (or restore the file from version control), "
+               "then run 'campaign i18n update'")
+# A keyword line or a continuation line: the quoted string must be closed on the same line.
+_STRING_LINE = re.compile(r'^\s*(?:#~\s*)?(?:(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?(")')
+_CLOSED_STRING = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
+
+
+def _check_strings(data: bytes, shown: str) -> None:
+    """Refuse what Babel's reader silently repairs: a quoted string left open (Babel drops its
+    last character and publishes the rest; msgfmt rejects it), and a keyword given twice in one
+    entry (Babel keeps one and loses the other)."""
+    seen: set[str] = set()
+    for number, raw in enumerate(data.decode("utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or (line.startswith("#") and not line.startswith("#~")):
+            if not line:
+                seen.clear()
+            continue
+        match = _STRING_LINE.match(raw)
+        if not match:
+            continue
+        keyword = match.group(1)
+        if keyword:
+            if keyword in seen and not keyword.startswith("msgstr["):
+                raise ContentError(f"broken catalog: '{keyword}' appears twice in one entry", path=shown,
+                                   line=number, fix=_BROKEN_FIX)
+            seen.add(keyword)
+        if not _CLOSED_STRING.match(raw[match.start(2):]):
+            raise ContentError("broken catalog: a quoted string is not closed on its line", path=shown,
+                               line=number, fix=_BROKEN_FIX)
+
+
 def read_catalog(path: Path, shown: str | None = None) -> Catalog:
     """Parse a .po file, turning syntax errors into a message with file and line."""
     shown = shown or str(path)
     try:
-        with open(path, "rb") as handle:
-            return read_po(handle, abort_invalid=True)
+        data = Path(path).read_bytes()
+        _check_strings(data, shown)
+        return read_po(io.BytesIO(data), abort_invalid=True)
     except PoFileError as exc:
         line = getattr(exc, "lineno", None)
-        raise ContentError(f"broken catalog: {exc}", path=shown, line=line,
-                           fix="repair the entry (or restore the file from version control), "
-                               "then run 'campaign i18n update'") from exc
+        # Babel counts lines from 0 in PoFileError; people count from 1.
+        raise ContentError(f"broken catalog: {exc}", path=shown,
+                           line=line + 1 if line is not None else None, fix=_BROKEN_FIX) from exc
     except (UnicodeDecodeError, ValueError) as exc:
         raise ContentError(f"broken catalog: {exc}", path=shown,
                            fix="save the file as UTF-8 gettext PO") from exc

@@ -45,6 +45,8 @@ def _phone_digits(text: str) -> set[str]:
 
 def _numbers_problem(source: str, translation: str) -> str | None:
     src, dst = Counter(_DIGIT_RUN.findall(source)), Counter(_DIGIT_RUN.findall(translation))
+    if src == dst:
+        return None
     missing = src - dst
     phones = _phone_digits(source) | _phone_digits(translation)
     kind = "number"
@@ -53,8 +55,13 @@ def _numbers_problem(source: str, translation: str) -> str | None:
     return _describe(kind, src, dst)
 
 
+@lru_cache(maxsize=8192)
 def _targets(text: str) -> Counter:
+    """Link and image targets (cached: each source is compared with every language). The result
+    is never modified by callers."""
     found = Counter()
+    if "[" not in text and "<" not in text:
+        return found
     stack = list(_inline_parser().parseInline(text))
     while stack:
         token = stack.pop()

@@ -6,7 +6,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..config import CampaignConfig
-from .catalogs import CONTENT_DOMAIN, THEME_DOMAIN, State, catalog_path, load_language_catalog, read_catalog
+from .catalogs import (CONTENT_DOMAIN, THEME_DOMAIN, LanguageCatalog, State, catalog_path,
+                       load_language_catalog, read_catalog)
 
 DOMAINS = (CONTENT_DOMAIN, THEME_DOMAIN)
 
@@ -46,15 +47,19 @@ def template_ids(config: CampaignConfig, domain: str) -> list[tuple[str | None, 
     return [(m.context, m.id) for m in read_catalog(path) if m.id]
 
 
-def collect_status(config: CampaignConfig, domains: tuple[str, ...] = DOMAINS) -> list[StatusRow]:
-    """One row per translated language, counting the messages of the .pot templates."""
+def collect_status(config: CampaignConfig, domains: tuple[str, ...] = DOMAINS,
+                   loaded: dict[tuple[str, str], LanguageCatalog] | None = None) -> list[StatusRow]:
+    """One row per translated language, counting the messages of the .pot templates.
+    ``loaded`` holds catalogs already read, keyed by (language code, domain)."""
     ids = {domain: template_ids(config, domain) for domain in domains}
     rows = []
     for lang in config.translated_languages:
         counts = dict.fromkeys(("total", "translated", "reviewed", "draft", "fuzzy"), 0)
         for domain in domains:
-            path = catalog_path(config.root / config.locales_dir, lang.gettext_code, domain)
-            catalog = load_language_catalog(path, lang.code)
+            catalog = (loaded or {}).get((lang.code, domain))
+            if catalog is None:
+                path = catalog_path(config.root / config.locales_dir, lang.gettext_code, domain)
+                catalog = load_language_catalog(path, lang.code, _shown(config, path))
             for key in ids[domain]:
                 counts["total"] += 1
                 entry = catalog.entries.get(key)
@@ -65,6 +70,13 @@ def collect_status(config: CampaignConfig, domains: tuple[str, ...] = DOMAINS) -
                 counts["fuzzy"] += state is State.FUZZY
         rows.append(StatusRow(code=lang.code, name=lang.name, **counts))
     return rows
+
+
+def _shown(config: CampaignConfig, path: Path) -> str:
+    try:
+        return path.relative_to(config.root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def format_status(rows: list[StatusRow]) -> str:

@@ -8,6 +8,7 @@ and the page's front matter records what the theme needs for its notices.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from ..config import Language
@@ -60,7 +61,7 @@ def translate_page(text: str, path: str, lang: Language, source: Language, looku
                    help_data: HelpData) -> TranslatedPage:
     """Rebuild one page for ``lang``; placeholders are filled from the help data."""
     stats = PageStats()
-    segments = segment_markdown(text, path)
+    segments = list(_segments(text, path))
 
     def replace(segment: Segment) -> str | None:
         new = segment.text
@@ -80,6 +81,12 @@ def translate_page(text: str, path: str, lang: Language, source: Language, looku
 
     body = rebuild_markdown(text, segments, replace)
     return TranslatedPage(text=_with_meta(body, stats), stats=stats)
+
+
+@lru_cache(maxsize=4096)
+def _segments(text: str, path: str) -> tuple[Segment, ...]:
+    """Parse each source page once per process, whatever the number of languages."""
+    return tuple(segment_markdown(text, path))
 
 
 def _with_meta(text: str, stats: PageStats) -> str:

@@ -41,6 +41,8 @@ from .sitemap import combined_sitemap, gzipped, page_paths
 from .theme import theme_overlay
 
 log = logging.getLogger("campaign")
+SHARED_THEME = "theme"              # one overrides overlay per run, shared by every language
+TEMPLATE_CACHE = "template-cache"   # Jinja bytecode shared by the run's builds
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,7 @@ def gather_inputs(config: CampaignConfig, languages: list[Language]) -> Inputs:
     broken: list[CampaignError] = []
     unsafe: list[CampaignError] = []
     catalogs: dict[str, LanguageCatalog] = {}
+    loaded: dict[tuple[str, str], LanguageCatalog] = {}
     locales = config.root / config.locales_dir
     for lang in languages:
         if lang.code == config.source_language or lang.pseudo:
@@ -133,13 +136,14 @@ def gather_inputs(config: CampaignConfig, languages: list[Language]) -> Inputs:
                 origins = {m.id: f"{m.locations[0][0]}:{m.locations[0][1]}"
                            for m in catalog.catalog if m.id and m.locations}
             unsafe.extend(guard_catalog(catalog, shown, origins))
+            loaded[(lang.code, domain)] = catalog
             if domain == CONTENT_DOMAIN:
                 catalogs[lang.code] = catalog
     raise_all(broken)
     if unsafe:
         raise GuardError(unsafe)
     return Inputs(pages=pages, other_files=others, help=help_data, catalogs=catalogs,
-                  status=collect_status(config))
+                  status=collect_status(config, loaded=loaded))
 
 
 def lookup_for(config: CampaignConfig, lang: Language, inputs: Inputs) -> Lookup:
@@ -151,11 +155,12 @@ def lookup_for(config: CampaignConfig, lang: Language, inputs: Inputs) -> Lookup
 
 
 def prepare_language(config: CampaignConfig, lang: Language, inputs: Inputs, work_dir: Path,
-                     with_campaign: bool = True) -> LanguagePlan:
-    """Write one language's translated pages and build settings under ``work_dir/<code>/``."""
+                     with_campaign: bool = True, theme_dir: Path | None = None) -> LanguagePlan:
+    """Write one language's translated pages and build settings under ``work_dir/<code>/``.
+    ``theme_dir`` is an overlay shared by the run (see theme_overlay); one is made if absent."""
     base = Path(work_dir) / lang.code
     docs = base / "docs"
-    writer = Writer()
+    writer = _ScratchWriter()
     lookup = lookup_for(config, lang, inputs)
     totals = PageStats()
     for page in inputs.pages:
@@ -166,9 +171,13 @@ def prepare_language(config: CampaignConfig, lang: Language, inputs: Inputs, wor
         writer.write_text(docs / page.src_uri, result.text)
     for rel in inputs.other_files:
         writer.write_bytes(docs / rel, (config.root / config.docs_dir / rel).read_bytes())
-    theme_dir = context_file = campaign_file = None
+    context_file = campaign_file = None
+    if not with_campaign:
+        theme_dir = base / "no-overrides"   # plain Material: an empty custom_dir
+        theme_dir.mkdir(parents=True, exist_ok=True)
+    elif theme_dir is None:
+        theme_dir = theme_overlay(config, [lang], base / "theme")
     if with_campaign:
-        theme_dir = theme_overlay(config, lang, base / "theme")
         context = {"help": translate_help(inputs.help, lang, config.source, lookup),
                    "status": [row.as_dict() for row in inputs.status]}
         context_file = writer.write_text(base / "context.json",
@@ -177,9 +186,25 @@ def prepare_language(config: CampaignConfig, lang: Language, inputs: Inputs, wor
     site_dir = base / "site"
     data = language_config(config, lang, docs_dir=docs, site_dir=site_dir, theme_dir=theme_dir,
                            context_file=context_file, campaign_file=campaign_file,
-                           with_campaign=with_campaign)
+                           with_campaign=with_campaign,
+                           template_cache=Path(work_dir) / TEMPLATE_CACHE if with_campaign else None)
     mkdocs_file = write_language_config(base / "mkdocs.yml", data)
     return LanguagePlan(lang=lang, mkdocs_file=mkdocs_file, site_dir=site_dir, stats=totals)
+
+
+class _ScratchWriter(Writer):
+    """Writes into the run's private work folder: no reader can see a half-written file there
+    (the work folder is never published), so plain writes suffice; duplicates are still refused."""
+
+    def write_bytes(self, path: Path, data: bytes) -> Path:
+        path = Path(path)
+        if path in self._written:
+            raise CampaignError("this run tried to write the same file twice", path=str(path),
+                                fix="two sources map to one output; rename one of them")
+        self._written.add(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        return path
 
 
 class _Collect(logging.Handler):
@@ -226,31 +251,58 @@ def source_date_epoch(config: CampaignConfig) -> str:
         return "0"
 
 
-def run_builds(plans: list[LanguagePlan], *, strict: bool = False, jobs: int | None = None,
-               epoch: str = "0") -> None:
-    """Build every planned language, in parallel processes; raise naming each failed language."""
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(plans)))
+def _in_workers(function, items: list, jobs: int | None) -> list:
+    """Run ``function(item)`` for each item: inline for one job, else in forked processes (one
+    per core by default). Forked workers inherit the gathered inputs without pickling them."""
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(items)))
     if jobs == 1:
         saved = os.environ.get("SOURCE_DATE_EPOCH")
         try:
-            results = [build_language(str(p.mkdocs_file), strict, epoch) for p in plans]
+            return [function(item) for item in items]
         finally:
             if saved is None:
                 os.environ.pop("SOURCE_DATE_EPOCH", None)
             else:
                 os.environ["SOURCE_DATE_EPOCH"] = saved
-    else:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(build_language, str(p.mkdocs_file), strict, epoch) for p in plans]
-            results = [f.result() for f in futures]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(function, items))
+
+
+def _raise_failures(codes: list[str], results: list[tuple[bool, str, list[str]]]) -> None:
     failures = []
-    for plan, (ok, error, warnings) in zip(plans, results):
+    for code, (ok, error, warnings) in zip(codes, results):
         for message in warnings:
-            log.warning("[%s] %s", plan.lang.code, message)
+            log.warning("[%s] %s", code, message)
         if not ok:
-            failures.append(CampaignError(f"the {plan.lang.code} build failed: {error}",
+            failures.append(CampaignError(f"the {code} build failed: {error}",
                                           fix="see the message above; rerun with -v for MkDocs' log"))
     raise_all(failures)
+
+
+def run_builds(plans: list[LanguagePlan], *, strict: bool = False, jobs: int | None = None,
+               epoch: str = "0") -> None:
+    """Build already prepared languages in parallel; raise naming each failed language."""
+    results = _in_workers(_build_plan, [(str(p.mkdocs_file), strict, epoch) for p in plans], jobs)
+    _raise_failures([p.lang.code for p in plans], results)
+
+
+def _build_plan(args: tuple[str, bool, str]) -> tuple[bool, str, list[str]]:
+    return build_language(*args)
+
+
+# What every worker of one run shares (set before the pool forks).
+_RUN: dict = {}
+
+
+def _prepare_and_build(code: str) -> tuple[LanguagePlan | None, tuple[bool, str, list[str]]]:
+    """In a worker: translate one language's pages, then build them with MkDocs."""
+    config, inputs, work, strict, epoch = (_RUN[k] for k in ("config", "inputs", "work", "strict", "epoch"))
+    try:
+        plan = prepare_language(config, config.language(code), inputs, work,
+                                theme_dir=work / SHARED_THEME)
+    except CampaignError as exc:
+        return None, (False, exc.format_message(), [])
+    return plan, build_language(str(plan.mkdocs_file), strict, epoch)
 
 
 def _check_target(config: CampaignConfig, target: Path) -> None:
@@ -313,11 +365,17 @@ def build_site(config: CampaignConfig, locales: list[str] | None = None,
     staging = target.parent / f".{target.name}.tmp-{os.getpid()}"
     shutil.rmtree(work, ignore_errors=True)
     shutil.rmtree(staging, ignore_errors=True)
+    codes = [lang.code for lang in languages]
+    _RUN.update(config=config, inputs=inputs, work=work, strict=strict,
+                epoch=source_date_epoch(config))
     try:
-        plans = [prepare_language(config, lang, inputs, work) for lang in languages]
-        run_builds(plans, strict=strict, jobs=jobs, epoch=source_date_epoch(config))
+        theme_overlay(config, languages, work / SHARED_THEME)
+        done = _in_workers(_prepare_and_build, codes, jobs)
+        _raise_failures(codes, [result for _, result in done])
+        plans = [plan for plan, _ in done]
         pages = assemble_site(config, plans, staging, target)
     finally:
+        _RUN.clear()
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(staging, ignore_errors=True)
     return BuildReport(site_dir=target, languages=[lang.code for lang in languages], pages=pages,

@@ -3,8 +3,6 @@ hreflang alternates and the x-default."""
 
 from __future__ import annotations
 
-import posixpath
-
 from ..config import CampaignConfig, Language
 
 
@@ -21,12 +19,9 @@ def linked_languages(config: CampaignConfig, current: Language) -> list[Language
 
 
 def relative_href(from_path: str, to_path: str) -> str:
-    """A relative link between two site paths ('' is the site root; directories end with '/')."""
-    start = from_path if from_path.endswith("/") or not from_path else posixpath.dirname(from_path)
-    rel = posixpath.relpath("/" + to_path, "/" + start)
-    if to_path.endswith("/") or not to_path:
-        rel = "./" if rel == "." else rel + "/"
-    return rel
+    """A relative link between two site paths ('' is the site root; directories end with '/'):
+    up to the root from the page's folder, then down to the target."""
+    return "../" * from_path.count("/") + to_path or "./"
 
 
 def alternates(config: CampaignConfig, lang: Language, page_url: str | None) -> list[dict]:

@@ -18,7 +18,7 @@ from .theme import material_languages, search_settings
 
 def language_config(config: CampaignConfig, lang: Language, *, docs_dir: Path, site_dir: Path,
                     theme_dir: Path | None, context_file: Path | None, campaign_file: Path | None,
-                    with_campaign: bool = True) -> dict:
+                    with_campaign: bool = True, template_cache: Path | None = None) -> dict:
     """The settings of one language's build (a child of the project's mkdocs.yml)."""
     theme: dict = {"language": lang.code, "direction": lang.dir}
     plugins: list = [{"search": search_settings(lang, config.source)}]
@@ -33,12 +33,16 @@ def language_config(config: CampaignConfig, lang: Language, *, docs_dir: Path, s
     }
     if with_campaign:
         theme["custom_dir"] = str(theme_dir)
-        plugins.append({"campaign": {"language": lang.code, "context": str(context_file),
-                                     "config_file": str(campaign_file)}})
+        settings = {"language": lang.code, "context": str(context_file),
+                    "config_file": str(campaign_file)}
+        if template_cache:
+            settings["template_cache"] = str(template_cache)
+        plugins.append({"campaign": settings})
         data["extra"] = {"alternate": True}
     else:
-        # Plain mkdocs-material, for the benchmark: no overrides, no campaign code at all.
-        theme["custom_dir"] = None
+        # Plain mkdocs-material, for the benchmark: no overrides (an empty custom_dir, since
+        # MkDocs rejects null), no campaign code at all.
+        theme["custom_dir"] = str(theme_dir)
         if lang.code not in material_languages():
             theme["language"] = config.source_language  # Material alone cannot build it (pa)
     return data

@@ -12,6 +12,7 @@ import gettext
 import json
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
@@ -37,6 +38,7 @@ class CampaignPluginConfig(Config):
     language = c.Optional(c.Type(str))       # this build's language (default: the source)
     context = c.Optional(c.Type(str))        # context.json written by `campaign build`
     config_file = c.Optional(c.Type(str))    # campaign.yml (default: beside mkdocs.yml)
+    template_cache = c.Optional(c.Type(str))  # Jinja bytecode folder shared by a run's builds
 
 
 class PseudoTranslations(gettext.NullTranslations):
@@ -79,6 +81,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         config.extra["alternate"] = True
         self.context_data = self._load_context()
         self._safety: dict[str, str] = {}
+        self._help = None
         return config
 
     def _load_context(self) -> dict:
@@ -103,16 +106,22 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         if META_KEY in page.meta:
             return markdown  # translated by `campaign build`
+        if page.file.generated_by:
+            return markdown  # the translation-status page, written by this plugin
         # Previewing the source pages directly (`mkdocs serve`): fill the help placeholders.
-        help_data = load_help(self.campaign.root / self.campaign.help_data)
+        if self._help is None:
+            self._help = load_help(self.campaign.root / self.campaign.help_data)
         text = translate_page(markdown, page.file.src_uri, self.lang, self.campaign.source,
-                              source_lookup, help_data).text
+                              source_lookup, self._help).text
         return text.split("---\n", 2)[2].lstrip("\n")
 
     def on_env(self, env, config, files):
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(self.translations, newstyle=True)
         env.globals["campaign_material_t"] = self.material_text
+        if self.config.template_cache:
+            Path(self.config.template_cache).mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(self.config.template_cache)
         self.env = env
         return env
 

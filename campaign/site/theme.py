@@ -38,16 +38,18 @@ def search_settings(lang: Language, source: Language) -> dict:
     return {"lang": ["en"], "pipeline": []}
 
 
-def theme_overlay(config: CampaignConfig, lang: Language, dest: Path) -> Path:
-    """Copy the project's overrides into ``dest`` and add the language partial Material lacks."""
+def theme_overlay(config: CampaignConfig, languages: list[Language], dest: Path) -> Path:
+    """Copy the project's overrides into ``dest`` and add the language partials Material lacks.
+    One overlay serves every language of a run (so compiled templates can be shared)."""
     source = config.root / OVERRIDES_DIR
     if source.is_dir():
         shutil.copytree(source, dest, dirs_exist_ok=True)
     dest.mkdir(parents=True, exist_ok=True)
-    if lang.code not in material_languages():
-        partial = dest / "partials" / "languages" / f"{lang.code}.html"
-        partial.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text(language_partial(lang), encoding="utf-8")
+    for lang in languages:
+        if lang.code not in material_languages():
+            partial = dest / "partials" / "languages" / f"{lang.code}.html"
+            partial.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(language_partial(lang), encoding="utf-8")
     return dest
 
 
@@ -58,4 +60,4 @@ def language_partial(lang: Language) -> str:
             "{% macro t(key) %}{{ {\n"
             f'  "language": "{lang.code}",\n'
             f'  "direction": "{lang.dir}",\n'
-            '}.get(key, "") }}{% endmacro %}\n')
+            '}[key] }}{% endmacro %}\n')

@@ -1,0 +1,321 @@
+"""Benchmark of `campaign build`: how long the localised site takes, and what our code costs.
+
+For two sites, the real one (campaign.yml) and a synthetic one (the project copied into a
+temporary folder with 56 extra pages, 60 pages x 8 languages), it times:
+
+full      ``build_site(config, None, site_dir)``: every published language, end to end (read and
+          check the catalogs, translate the pages, one MkDocs + Material build per language with
+          our plugin and overrides, assemble the site, combined sitemap, swap into place).
+baseline  the same translated pages built by plain mkdocs-material: ``prepare_language(...,
+          with_campaign=False)`` writes each language's Markdown and a ``mkdocs.yml`` with only
+          the search plugin and no theme overrides, and only ``run_builds`` is timed, with the
+          same number of parallel jobs.
+ratio     full / baseline: the price of our code on top of what Material costs anyway (target
+          <= 1.15). The baseline leaves translation out on purpose: a plain Material site would
+          have to get translated pages somehow, and translating is part of what we add, so it
+          belongs in the numerator (with the plugin, the overrides and the assembly), not in
+          both sides.
+one lang  ``build_site(config, ["cy"], ...)``: one language alone (jobs is then 1, so the MkDocs
+          build runs in this process).
+memory    peak resident memory from ``getrusage``: RUSAGE_SELF for the benchmark process (which
+          also runs the one-language build) and RUSAGE_CHILDREN for the largest worker (each
+          language is built in a forked process). Each site is benchmarked in its own forked
+          process so that the two sites' figures do not mix.
+
+The scenarios take turns, round after round (baseline, full, one language, then again), so that
+other load on the machine hits them alike. Round 0 is an untimed warm-up, so that every scenario
+starts with MkDocs, Material and our plugin already imported and the disk cache warm (otherwise
+whichever runs first pays for it); then come ``--runs`` timed rounds. The table shows the median
+wall-clock time with the min and max, and the median CPU time (this process plus its reaped
+workers), which a busy machine disturbs less than wall-clock time. SOURCE_DATE_EPOCH is fixed.
+Outputs go to temporary folders that are removed at the end.
+
+    .venv/bin/python bench/build.py [--runs 5] [--jobs N] [--only real|synthetic] [--json PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import multiprocessing
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import traceback
+from importlib.metadata import version
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from campaign.config import CampaignConfig, load_config  # noqa: E402
+from campaign.site.build import (build_site, gather_inputs, prepare_language, run_builds,  # noqa: E402
+                                 select_languages, source_date_epoch)
+
+EPOCH = "1767225600"                   # 2026-01-01T00:00:00Z
+ONE_LANGUAGE = "cy"
+TARGET_RATIO = 1.15
+EXTRA_PAGES = 56                       # 4 real + 56 = 60 pages per language
+BLOCKS_PER_PAGE = 9
+ATTR_LIST = re.compile(r"\s*\{#[^{}]*\}$")     # "## Title {#id}" -> "Title"
+PROJECT_FILES = ("docs", "locales", "data", "overrides", "assets", "mkdocs.yml", "campaign.yml",
+                 "babel.cfg", "babel-theme.cfg")
+
+
+# --- the synthetic site ------------------------------------------------------------------------
+
+def split_page(text: str) -> tuple[dict, list[str]]:
+    """A page's front matter, and its body as blocks (separated by blank lines), without the H1."""
+    _, front, body = text.split("---\n", 2)
+    blocks = [b.strip("\n") for b in body.split("\n\n") if b.strip()]
+    return yaml.safe_load(front), [b for b in blocks if not b.startswith("# ")]
+
+
+def synthetic_page(number: int, blocks: list[str], headings: list[str], descriptions: list[str]) -> str:
+    """One extra page made of the real pages' blocks (translated through the existing catalogs)
+    and one paragraph of its own (no translation: it falls back to English)."""
+    title = headings[number % len(headings)]
+    start = number * 7 % len(blocks)
+    body = [blocks[(start + i) % len(blocks)] for i in range(BLOCKS_PER_PAGE)]
+    own = f"This is extra page {number} of the benchmark site. Nobody has translated this paragraph yet."
+    front = (f"---\ntitle: {json.dumps(title)}\n"
+             f"description: {json.dumps(descriptions[number % len(descriptions)])}\n"
+             "audience: [everyone]\n---")
+    return "\n\n".join([front, f"# {title}", *body[:4], own, *body[4:]]) + "\n"
+
+
+def make_synthetic_site(dest: Path) -> Path:
+    """Copy the project into ``dest``, add the extra pages and list them in the nav.
+    Returns the copy's campaign.yml."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, dest / name)
+        else:
+            shutil.copy2(source, dest / name)
+    blocks, headings, descriptions = [], [], []
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        front, page_blocks = split_page(page.read_text(encoding="utf-8"))
+        blocks += page_blocks
+        headings += [ATTR_LIST.sub("", b[3:]) for b in page_blocks if b.startswith("## ")]
+        descriptions.append(front["description"])
+    names = []
+    for number in range(1, EXTRA_PAGES + 1):
+        name = f"extra-{number:02d}.md"
+        (dest / "docs" / name).write_text(synthetic_page(number, blocks, headings, descriptions),
+                                          encoding="utf-8")
+        names.append(name)
+    mkdocs_file = dest / "mkdocs.yml"
+    data = yaml.safe_load(mkdocs_file.read_text(encoding="utf-8"))
+    data["nav"] = list(data["nav"]) + names
+    mkdocs_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dest / "campaign.yml"
+
+
+# --- the scenarios -----------------------------------------------------------------------------
+
+class Scenario:
+    """One thing to time: ``clean`` runs untimed before each run, ``run`` is timed."""
+
+    def __init__(self, run, clean) -> None:
+        self.run, self.clean = run, clean
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+
+    def measure(self) -> tuple[float, float]:
+        """Wall-clock seconds and CPU seconds (this process plus the workers it reaped)."""
+        self.clean()
+        cpu_before, start = cpu_seconds(), time.perf_counter()
+        self.run()
+        return time.perf_counter() - start, cpu_seconds() - cpu_before
+
+
+def cpu_seconds() -> float:
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
+
+
+def remove(*folders: Path):
+    """A ``clean`` step: remove the folders a previous run wrote."""
+    def clean() -> None:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+    return clean
+
+
+def full_build(config: CampaignConfig, out: Path, jobs: int) -> Scenario:
+    target = out / "full" / "site"
+    return Scenario(lambda: build_site(config, None, target, jobs=jobs), remove(target))
+
+
+def one_language(config: CampaignConfig, out: Path, jobs: int) -> Scenario:
+    target = out / "one" / "site"
+    return Scenario(lambda: build_site(config, [ONE_LANGUAGE], target, jobs=jobs), remove(target))
+
+
+def empty_custom_dir(mkdocs_file: Path) -> None:
+    """Work around ``custom_dir: null`` in the plain-Material mkdocs.yml: MkDocs 1.6 fails on it
+    (TypeError in os.path.isabs), and leaving the key out would inherit the project's
+    ``custom_dir: overrides``. An empty folder means the same thing: no overrides."""
+    data = yaml.safe_load(mkdocs_file.read_text(encoding="utf-8"))
+    if data["theme"].get("custom_dir", "") is None:
+        empty = mkdocs_file.parent / "no-overrides"
+        empty.mkdir(exist_ok=True)
+        data["theme"]["custom_dir"] = str(empty)
+        mkdocs_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                               encoding="utf-8")
+
+
+def plain_material(config: CampaignConfig, out: Path, jobs: int) -> Scenario:
+    """The translated pages, written once (untimed); only the plain Material builds are timed."""
+    languages = select_languages(config, None)
+    inputs = gather_inputs(config, languages)
+    plans = [prepare_language(config, lang, inputs, out / "baseline", with_campaign=False)
+             for lang in languages]
+    for plan in plans:
+        empty_custom_dir(plan.mkdocs_file)
+    epoch = source_date_epoch(config)
+    return Scenario(lambda: run_builds(plans, jobs=jobs, epoch=epoch),
+                    remove(*(plan.site_dir for plan in plans)))
+
+
+def summary(seconds: list[float]) -> dict:
+    return {"median": statistics.median(seconds), "min": min(seconds), "max": max(seconds),
+            "runs": seconds}
+
+
+def peak_memory_mib() -> dict:
+    mib = 1024  # ru_maxrss is in KiB on Linux
+    return {"self": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / mib,
+            "children": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / mib}
+
+
+def bench_site(name: str, runs: int, jobs: int) -> dict:
+    """Every scenario for one site (``real`` or ``synthetic``), in a temporary folder.
+
+    The scenarios take turns (baseline, full, one language; then again), so that a burst of
+    other load on the machine hits them alike; round 0 is the untimed warm-up."""
+    with tempfile.TemporaryDirectory(prefix=f"campaign-bench-{name}-") as tmp:
+        tmp = Path(tmp)
+        if name == "real":
+            config_file = ROOT / "campaign.yml"
+        else:
+            config_file = make_synthetic_site(tmp / "project")
+        config = load_config(config_file)
+        out = tmp / "out"
+        scenarios = {"baseline": plain_material(config, out, jobs),
+                     "full": full_build(config, out, jobs),
+                     "one_language": one_language(config, out, jobs)}
+        for round_number in range(runs + 1):
+            for scenario in scenarios.values():
+                wall, cpu = scenario.measure()
+                if round_number:
+                    scenario.wall.append(wall)
+                    scenario.cpu.append(cpu)
+        result = {"site": name, "languages": len(config.published_languages),
+                  "pages": len(list((config.root / config.docs_dir).glob("**/*.md")))}
+        for key, scenario in scenarios.items():
+            result[key] = summary(scenario.wall)
+            result[key]["cpu"] = summary(scenario.cpu)
+        result["ratio"] = result["full"]["median"] / result["baseline"]["median"]
+        result["cpu_ratio"] = result["full"]["cpu"]["median"] / result["baseline"]["cpu"]["median"]
+        result["memory_mib"] = peak_memory_mib()
+        return result
+
+
+def _site_in_child(name: str, runs: int, jobs: int, conn) -> None:
+    try:
+        conn.send(("ok", bench_site(name, runs, jobs)))
+    except BaseException:  # report it to the parent, which fails loudly
+        conn.send(("error", traceback.format_exc()))
+    finally:
+        conn.close()
+
+
+def bench_site_in_own_process(name: str, runs: int, jobs: int) -> dict:
+    """Run ``bench_site`` in a forked process, so its peak memory is its own."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_site_in_child, args=(name, runs, jobs, send))
+    child.start()
+    send.close()
+    try:
+        status, payload = receive.recv()
+    except EOFError:  # the child died without a word (killed, out of memory)
+        status, payload = "error", "the benchmark process ended unexpectedly"
+    child.join()
+    if status != "ok":
+        raise SystemExit(f"the {name} benchmark failed:\n{payload}")
+    return payload
+
+
+# --- output ------------------------------------------------------------------------------------
+
+def format_table(results: list[dict]) -> str:
+    head = f"{'site':<10} {'scenario':<22} {'median s':>9} {'min s':>7} {'max s':>7} {'cpu s':>7}"
+    lines = [head, "-" * len(head)]
+    for r in results:
+        label = r["site"]
+        rows = [(f"full ({r['languages']} langs)", r["full"]),
+                ("baseline (Material)", r["baseline"]),
+                (f"one language ({ONE_LANGUAGE})", r["one_language"])]
+        for scenario, t in rows:
+            lines.append(f"{label:<10} {scenario:<22} {t['median']:>9.3f} {t['min']:>7.3f} "
+                         f"{t['max']:>7.3f} {t['cpu']['median']:>7.3f}")
+            label = ""
+        verdict = "ok" if r["ratio"] <= TARGET_RATIO else "over target"
+        lines.append(f"{'':<10} {'ratio full/baseline':<22} {r['ratio']:>9.3f} "
+                     f"(target <= {TARGET_RATIO}: {verdict}; cpu time ratio {r['cpu_ratio']:.3f})")
+        mem = r["memory_mib"]
+        lines.append(f"{'':<10} {'peak RSS MiB':<22} self {mem['self']:.0f}, "
+                     f"largest worker {mem['children']:.0f}")
+        lines.append(f"{'':<10} {r['pages']} source pages x {r['languages']} languages")
+    return "\n".join(lines)
+
+
+def environment(runs: int, jobs: int) -> dict:
+    return {"runs": runs, "jobs": jobs, "cpus": os.cpu_count(), "python": platform.python_version(),
+            "mkdocs": version("mkdocs"), "mkdocs-material": version("mkdocs-material"),
+            "SOURCE_DATE_EPOCH": EPOCH}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per scenario (default 5)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count(),
+                        help="parallel MkDocs builds (default: the number of CPUs)")
+    parser.add_argument("--only", choices=("real", "synthetic"), help="benchmark one site only")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.jobs < 1:
+        parser.error("--runs and --jobs must be at least 1")
+
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    logging.getLogger("campaign").setLevel(logging.ERROR)   # MkDocs warnings would drown the table
+    env = environment(args.runs, args.jobs)
+    print(f"runs={args.runs} jobs={args.jobs} cpus={env['cpus']} python {env['python']} "
+          f"mkdocs {env['mkdocs']} material {env['mkdocs-material']}", flush=True)
+    sites = [args.only] if args.only else ["real", "synthetic"]
+    results = [bench_site_in_own_process(name, args.runs, args.jobs) for name in sites]
+    print(format_table(results))
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({"environment": env, "results": results}, indent=2) + "\n",
+                             encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""campaign.yml: validation (every problem at once, naming the file), overrides, round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from campaign.config import CampaignConfig, Language, load_config
+from campaign.errors import CampaignError, ConfigError, MultipleErrors
+
+CODES = ["en", "cy", "pl", "ro", "ur", "ar", "bn", "pa", "en-XA"]
+
+
+def rewrite(project: Path, old: str, new: str) -> Path:
+    path = project / "campaign.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
+
+
+def load_error(path: Path) -> CampaignError:
+    """The error load_config raises: a ConfigError, or MultipleErrors holding several (exit 1)."""
+    with pytest.raises(CampaignError) as caught:
+        load_config(path)
+    error = caught.value
+    assert error.exit_code == 1
+    for problem in getattr(error, "problems", [error]):
+        assert isinstance(problem, ConfigError) and problem.path == str(path)
+    return error
+
+
+def test_real_config_loads(config):
+    assert [lang.code for lang in config.languages] == CODES
+    assert config.site_url == "https://campaign.example.org/"
+    assert config.source.code == "en"
+    assert [lang.code for lang in config.translated_languages] == CODES[1:-1]
+    assert config.language("ur").is_rtl and config.language("ur").fonts[0] == "noto-nastaliq-urdu"
+    assert config.language("en-XA").pseudo and config.language("en-XA") not in config.published_languages
+    assert config.language("en-XA").gettext_code == "en_XA"
+
+
+def test_missing_site_name_and_bad_site_url_are_reported_together(project_copy):
+    path = rewrite(project_copy, 'site_name: "Talk about it: child sexual abuse in the family"\n', "")
+    rewrite(project_copy, 'site_url: "https://campaign.example.org/"',
+            'site_url: "campaign.example.org"')
+    error = load_error(path)
+    assert isinstance(error, MultipleErrors) and len(error.problems) == 2
+    text = error.format_message()
+    assert f"{path}: missing setting 'site_name'" in text
+    assert f"{path}: 'site_url' must be an http(s) address, not 'campaign.example.org'" in text
+    assert "fix: add site_name" in text and "fix: write the full address with https://" in text
+
+
+def test_unknown_font(project_copy):
+    path = rewrite(project_copy, "{code: cy, name: Cymraeg, dir: ltr, fonts: [noto-sans]}",
+                   "{code: cy, name: Cymraeg, dir: ltr, fonts: [comic-sans]}")
+    error = load_error(path)
+    assert error.path == str(path)
+    assert "languages entry 2 (cy): font 'comic-sans' has no assets/fonts/comic-sans.css" in error.detail
+    assert "self-hosted font" in error.fix
+
+
+def test_duplicate_language(project_copy):
+    path = rewrite(project_copy, "  - {code: pl, name: Polski, dir: ltr, fonts: [noto-sans]}\n",
+                   "  - {code: pl, name: Polski, dir: ltr, fonts: [noto-sans]}\n"
+                   "  - {code: cy, name: Cymraeg}\n")
+    error = load_error(path)
+    assert error.path == str(path)
+    assert error.detail == "language 'cy' is listed twice"
+
+
+def test_several_language_problems_are_all_reported(project_copy):
+    path = rewrite(project_copy, "{code: pl, name: Polski, dir: ltr, fonts: [noto-sans]}",
+                   "{code: cy, name: Polski, dir: sideways, fonts: [nope]}")
+    error = load_error(path)
+    assert isinstance(error, MultipleErrors)
+    details = [p.detail for p in error.problems]
+    assert "language 'cy' is listed twice" in details
+    assert "languages entry 3 (cy): dir must be ltr or rtl" in details
+    assert any("font 'nope'" in d for d in details)
+
+
+def test_yaml_syntax_error_names_the_line(project_copy):
+    path = project_copy / "campaign.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.insert(5, "  oops: this key is indented under nothing")      # becomes line 6
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    error = load_error(path)
+    assert error.line == 6
+    assert f"{path}:6: not valid YAML" in error.format_message()
+    assert "indentation" in error.fix
+
+
+def test_missing_paths_are_named(project_copy):
+    path = rewrite(project_copy, "help_data: data/help.yml", "help_data: data/nope.yml")
+    error = load_error(path)
+    assert "'help_data' points to data/nope.yml, which does not exist" in error.detail
+
+
+def test_missing_file_names_it_and_the_fix(tmp_path):
+    error = load_error(tmp_path / "absent.yml")
+    assert error.path == str(tmp_path / "absent.yml")
+    assert "--config" in error.fix
+
+
+def test_with_overrides_changes_only_a_copy(config):
+    other = config.with_overrides(site_url="http://127.0.0.1:8000/", site_name="Council pack")
+    assert (other.site_url, other.site_name) == ("http://127.0.0.1:8000/", "Council pack")
+    assert config.site_url == "https://campaign.example.org/"
+    assert other.languages == config.languages and other.root == config.root
+    with pytest.raises(TypeError):
+        config.with_overrides(no_such_setting=1)
+
+
+def test_to_yaml_round_trip_from_another_folder(config, tmp_path):
+    changed = config.with_overrides(site_url="http://127.0.0.1:9999/")
+    elsewhere = tmp_path / "worker" / "campaign.yml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(changed.to_yaml(), encoding="utf-8")
+    loaded = load_config(elsewhere)
+    assert isinstance(loaded, CampaignConfig)
+    assert loaded.root == config.root
+    assert loaded.languages == config.languages
+    assert loaded.site_url == "http://127.0.0.1:9999/"
+    assert loaded == changed
+
+
+def test_url_prefix(config):
+    assert config.url_prefix(config.language("en")) == ""
+    assert config.url_prefix(config.language("cy")) == "cy/"
+    assert config.url_prefix(config.language("en-XA")) == "en-XA/"
+    assert config.with_overrides(source_language="cy").url_prefix(config.language("en")) == "en/"
+
+
+def test_unknown_language_names_the_known_codes(config):
+    with pytest.raises(ConfigError) as caught:
+        config.language("xx")
+    assert caught.value.detail == "unknown language 'xx'"
+    assert caught.value.fix.startswith("use one of: " + ", ".join(CODES))
+    assert caught.value.path.endswith("campaign.yml")
+
+
+def test_language_defaults():
+    lang = Language("xx-YY", "Test")
+    assert (lang.dir, lang.fonts, lang.pseudo, lang.is_rtl) == ("ltr", ("noto-sans",), False, False)
+    assert lang.gettext_code == "xx_YY"
