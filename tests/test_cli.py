@@ -139,7 +139,7 @@ GUARD_CASES = {
     "number": (EMERGENCY_ID, EMERGENCY_STR, EMERGENCY_STR.replace("999", "998"),
                ["999", "998"]),
     # an added script
-    "script": (HOURS_ID, HOURS_STR, HOURS_STR + ' <script>alert('x')</script>',
+    "script": (HOURS_ID, HOURS_STR, HOURS_STR + ' <script>alert(1)</script>',
                ["adds script or active HTML", "<script"]),
     # a link sent somewhere else
     "link": (CHILD_ID, None, "(https://evil.example/)",
