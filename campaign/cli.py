@@ -47,7 +47,11 @@ def build(config_path: str, locales: tuple[str, ...], strict: bool, site_dir: st
 def serve(config_path: str, locale: str | None, dev_addr: str) -> None:
     """Live preview of one language."""
     from .commands.serve import run
-    run(_config(config_path), locale, dev_addr)
+    config = _config(config_path)
+    lang = config.language(locale or config.source_language)
+    click.echo(f"Previewing {lang.name} ({lang.code}) at http://{dev_addr}/{config.url_prefix(lang)} "
+               "(Ctrl+C to stop)")
+    run(config, lang.code, dev_addr)
 
 
 @main.group()
