@@ -96,6 +96,15 @@ def status(config_path: str) -> None:
 
 @main.command()
 @config_option
+def fonts(config_path: str) -> None:
+    """Write the small fonts that show each language's name in the language switcher."""
+    from .commands.fonts import run
+    for path in run(_config(config_path)):
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@config_option
 def check(config_path: str) -> None:
     """Check content, help data and every translation without building."""
     from .commands.check import run

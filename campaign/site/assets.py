@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..config import FONTS_DIR, CampaignConfig, Language
 from ..errors import ConfigError
+from .fonts import NAMES_CSS, NAMES_DIR
 
 CAMPAIGN_CSS = "assets/campaign/campaign.css"
 QUICK_EXIT_JS = "assets/campaign/quick-exit.js"
@@ -31,6 +32,12 @@ def language_assets(config: CampaignConfig, lang: Language) -> Assets:
         folder = config.root / FONTS_DIR / font
         files.extend(p.relative_to(config.root).as_posix() for p in sorted(folder.glob("*"))
                      if p.is_file())
+    names = config.root / NAMES_CSS
+    if names.is_file():  # the language switcher's small fonts (see fonts.py)
+        css.append(NAMES_CSS)
+        files.append(NAMES_CSS)
+        files.extend(p.relative_to(config.root).as_posix()
+                     for p in sorted((config.root / NAMES_DIR).glob("*.woff2")))
     css.append(CAMPAIGN_CSS)
     files += [CAMPAIGN_CSS, QUICK_EXIT_JS]
     for name in files:

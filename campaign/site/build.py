@@ -36,6 +36,7 @@ from ..i18n.status import StatusRow, collect_status
 from ..i18n.translate import (Lookup, PageStats, catalog_lookup, pseudo_lookup, source_lookup,
                               translate_help, translate_page)
 from ..output import Writer, replace_tree
+from .fonts import check_name_fonts
 from .mkdocs_config import language_config, write_language_config
 from .sitemap import combined_sitemap, gzipped, page_paths
 from .theme import theme_overlay
@@ -114,6 +115,7 @@ def gather_inputs(config: CampaignConfig, languages: list[Language]) -> Inputs:
             others.append(rel)
     help_path = config.root / config.help_data
     help_data = load_help(help_path, _shown(config, help_path))
+    check_name_fonts(config)
 
     broken: list[CampaignError] = []
     unsafe: list[CampaignError] = []

@@ -46,6 +46,15 @@ def test_output_tree_has_every_page_in_every_language(built_site):
     assert not list(built_site.path.parent.glob(".site.tmp-*"))  # no half-made tree left
 
 
+def test_every_built_file_is_readable_by_a_web_server(built_site):
+    import stat
+    for path in built_site.path.rglob("*"):
+        mode = path.stat().st_mode
+        assert mode & stat.S_IROTH, path  # others (the web server's user) may read it
+        if path.is_dir():
+            assert mode & stat.S_IXOTH, path
+
+
 @pytest.mark.parametrize("code", ["en", "cy", "pl", "ro", "ur", "ar", "bn", "pa", PSEUDO])
 def test_html_lang_and_dir(built_site, code):
     config = built_site.config
@@ -76,7 +85,7 @@ def test_language_switcher_keeps_the_current_page(built_site):
         for url in PAGES:
             here = config.site_url + config.url_prefix(lang) + url
             html = read(built_site.path, config, lang, url)
-            links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]*class="md-select__link"', html)
+            links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]*class="md-select__link[ "]', html)
             assert [code for _, code in links] == [l.code for l in config.published_languages]
             for href, code in links:
                 assert not urlparse(href).scheme, href  # relative: works on any host
@@ -150,7 +159,7 @@ def test_draft_notice_and_status_page(built_site):
     english = read(built_site.path, config, config.language("en"))
     assert "campaign-notice" not in english
     status = read(built_site.path, config, config.language("en"), "translation-status/")
-    rows = re.findall(r'<th scope="row" lang="([^"]+)">', status)
+    rows = re.findall(r'<th scope="row"[^>]* lang="([^"]+)">', status)
     assert rows == [l.code for l in config.translated_languages]
     assert status.count('class="campaign-bar__draft"') == len(rows)
 
