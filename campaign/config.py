@@ -81,6 +81,13 @@ class CampaignConfig:
         """Where a language lives in the site: '' for the source language, 'cy/' for Welsh."""
         return "" if lang.code == self.source_language else f"{lang.code}/"
 
+    def shown(self, path: Path) -> str:
+        """A path as messages show it: relative to the project when it is inside it."""
+        try:
+            return Path(path).relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
     def to_yaml(self) -> str:
         """The effective configuration as campaign.yml text, with the project root pinned, so a
         worker process (one MkDocs build) sees exactly the settings of this run."""

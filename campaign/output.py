@@ -11,10 +11,14 @@ from .errors import CampaignError
 
 
 class Writer:
-    """Writes files atomically (temporary file, then rename) and refuses duplicates."""
+    """Writes files atomically (temporary file, then rename) and refuses duplicates.
 
-    def __init__(self) -> None:
+    ``atomic=False`` is for a run's private work folder, which nobody reads while it is written
+    and which is never published: plain writes, still no duplicates."""
+
+    def __init__(self, atomic: bool = True) -> None:
         self._written: set[Path] = set()
+        self._atomic = atomic
 
     def write_bytes(self, path: Path, data: bytes) -> Path:
         path = Path(path)
@@ -23,7 +27,11 @@ class Writer:
             raise CampaignError("this run tried to write the same file twice", path=str(path),
                                 fix="two sources map to one output; rename one of them")
         self._written.add(key)
-        atomic_write_bytes(path, data)
+        if self._atomic:
+            atomic_write_bytes(path, data)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
         return path
 
     def write_text(self, path: Path, text: str) -> Path:

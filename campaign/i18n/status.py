@@ -59,7 +59,7 @@ def collect_status(config: CampaignConfig, domains: tuple[str, ...] = DOMAINS,
             catalog = (loaded or {}).get((lang.code, domain))
             if catalog is None:
                 path = catalog_path(config.root / config.locales_dir, lang.gettext_code, domain)
-                catalog = load_language_catalog(path, lang.code, _shown(config, path))
+                catalog = load_language_catalog(path, lang.code, config.shown(path))
             for key in ids[domain]:
                 counts["total"] += 1
                 entry = catalog.entries.get(key)
@@ -71,12 +71,6 @@ def collect_status(config: CampaignConfig, domains: tuple[str, ...] = DOMAINS,
         rows.append(StatusRow(code=lang.code, name=lang.name, **counts))
     return rows
 
-
-def _shown(config: CampaignConfig, path: Path) -> str:
-    try:
-        return path.relative_to(config.root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def format_status(rows: list[StatusRow]) -> str:

@@ -28,6 +28,12 @@ class PageStats:
     draft: int = 0
     fallback: int = 0
 
+    def add(self, other: "PageStats") -> None:
+        self.messages += other.messages
+        self.reviewed += other.reviewed
+        self.draft += other.draft
+        self.fallback += other.fallback
+
 
 @dataclass(frozen=True)
 class TranslatedPage:

@@ -90,12 +90,6 @@ def select_languages(config: CampaignConfig, codes: list[str] | None) -> list[La
     return chosen
 
 
-def _shown(config: CampaignConfig, path: Path) -> str:
-    try:
-        return path.relative_to(config.root).as_posix()
-    except ValueError:
-        return str(path)
-
 
 def gather_inputs(config: CampaignConfig, languages: list[Language]) -> Inputs:
     """Read everything the build needs and check every translation; raise before writing."""
@@ -109,12 +103,12 @@ def gather_inputs(config: CampaignConfig, languages: list[Language]) -> Inputs:
             try:
                 pages.append(SourcePage(rel, path.read_text(encoding="utf-8")))
             except UnicodeDecodeError as exc:
-                raise CampaignError(f"not UTF-8 text: {exc}", path=_shown(config, path),
+                raise CampaignError(f"not UTF-8 text: {exc}", path=config.shown(path),
                                     fix="save the page as UTF-8") from exc
         else:
             others.append(rel)
     help_path = config.root / config.help_data
-    help_data = load_help(help_path, _shown(config, help_path))
+    help_data = load_help(help_path, config.shown(help_path))
     check_name_fonts(config)
 
     broken: list[CampaignError] = []
@@ -127,7 +121,7 @@ def gather_inputs(config: CampaignConfig, languages: list[Language]) -> Inputs:
             continue
         for domain in (CONTENT_DOMAIN, THEME_DOMAIN):
             path = catalog_path(locales, lang.gettext_code, domain)
-            shown = _shown(config, path)
+            shown = config.shown(path)
             try:
                 catalog = load_language_catalog(path, lang.code, shown)
             except CampaignError as exc:
@@ -162,14 +156,13 @@ def prepare_language(config: CampaignConfig, lang: Language, inputs: Inputs, wor
     ``theme_dir`` is an overlay shared by the run (see theme_overlay); one is made if absent."""
     base = Path(work_dir) / lang.code
     docs = base / "docs"
-    writer = _ScratchWriter()
+    writer = Writer(atomic=False)  # the run's private work folder
     lookup = lookup_for(config, lang, inputs)
     totals = PageStats()
     for page in inputs.pages:
         shown = f"{config.docs_dir.as_posix()}/{page.src_uri}"
         result = translate_page(page.text, shown, lang, config.source, lookup, inputs.help)
-        for name in ("messages", "reviewed", "draft", "fallback"):
-            setattr(totals, name, getattr(totals, name) + getattr(result.stats, name))
+        totals.add(result.stats)
         writer.write_text(docs / page.src_uri, result.text)
     for rel in inputs.other_files:
         writer.write_bytes(docs / rel, (config.root / config.docs_dir / rel).read_bytes())
@@ -177,9 +170,8 @@ def prepare_language(config: CampaignConfig, lang: Language, inputs: Inputs, wor
     if not with_campaign:
         theme_dir = base / "no-overrides"   # plain Material: an empty custom_dir
         theme_dir.mkdir(parents=True, exist_ok=True)
-    elif theme_dir is None:
-        theme_dir = theme_overlay(config, [lang], base / "theme")
-    if with_campaign:
+    else:
+        theme_dir = theme_dir or theme_overlay(config, [lang], base / "theme")
         context = {"help": translate_help(inputs.help, lang, config.source, lookup),
                    "status": [row.as_dict() for row in inputs.status]}
         context_file = writer.write_text(base / "context.json",
@@ -192,21 +184,6 @@ def prepare_language(config: CampaignConfig, lang: Language, inputs: Inputs, wor
                            template_cache=Path(work_dir) / TEMPLATE_CACHE if with_campaign else None)
     mkdocs_file = write_language_config(base / "mkdocs.yml", data)
     return LanguagePlan(lang=lang, mkdocs_file=mkdocs_file, site_dir=site_dir, stats=totals)
-
-
-class _ScratchWriter(Writer):
-    """Writes into the run's private work folder: no reader can see a half-written file there
-    (the work folder is never published), so plain writes suffice; duplicates are still refused."""
-
-    def write_bytes(self, path: Path, data: bytes) -> Path:
-        path = Path(path)
-        if path in self._written:
-            raise CampaignError("this run tried to write the same file twice", path=str(path),
-                                fix="two sources map to one output; rename one of them")
-        self._written.add(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        return path
 
 
 class _Collect(logging.Handler):
