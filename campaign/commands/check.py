@@ -6,6 +6,7 @@ from ..config import CampaignConfig
 from ..errors import CampaignError, raise_all
 from ..i18n.status import template_path
 from ..site.build import gather_inputs, lookup_for
+from ..site.fonts import check_name_fonts
 from ..i18n.translate import translate_page
 from .i18n import templates_outdated
 
@@ -24,6 +25,10 @@ def run(config: CampaignConfig) -> list[str]:
             except CampaignError as exc:
                 if not any(exc.format_message() == p.format_message() for p in problems):
                     problems.append(exc)
+    try:
+        check_name_fonts(config)
+    except CampaignError as exc:
+        problems.append(exc)
     stale = templates_outdated(config)
     for domain in stale:
         problems.append(CampaignError("the template is out of date with the sources",

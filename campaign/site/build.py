@@ -109,7 +109,7 @@ def gather_inputs(config: CampaignConfig, languages: list[Language]) -> Inputs:
             others.append(rel)
     help_path = config.root / config.help_data
     help_data = load_help(help_path, config.shown(help_path))
-    check_name_fonts(config)
+    check_name_fonts(config, deep=False)  # `campaign check` opens the fonts too
 
     broken: list[CampaignError] = []
     unsafe: list[CampaignError] = []
