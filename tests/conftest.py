@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import shutil
-import socket
 import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer

@@ -12,7 +12,7 @@ from pathlib import Path
 from babel.messages.frontend import CommandLineInterface
 
 from ..config import CampaignConfig
-from ..errors import CampaignError, GuardError
+from ..errors import CampaignError
 from ..i18n.catalogs import CONTENT_DOMAIN, THEME_DOMAIN, catalog_path, read_catalog
 from ..i18n.status import collect_status, format_status, template_path
 

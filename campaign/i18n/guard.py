@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from pathlib import Path
 
 import phonenumbers
 from markdown_it import MarkdownIt
@@ -136,13 +135,3 @@ def guard_catalog(catalog: LanguageCatalog, shown: str,
                     "or mark the entry fuzzy until it is fixed"))
     return errors
 
-
-def origins_of(catalog_path: Path) -> dict[str, str]:
-    """msgid -> first source location, read from a catalog's #: comments."""
-    from .catalogs import read_catalog
-    out = {}
-    for message in read_catalog(catalog_path):
-        if message.id and message.locations:
-            path, line = message.locations[0]
-            out[message.id] = f"{path}:{line}" if line else path
-    return out

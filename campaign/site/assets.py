@@ -4,8 +4,6 @@ the fonts that language uses. Nothing is loaded from another host."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-
 from ..config import FONTS_DIR, CampaignConfig, Language
 from ..errors import ConfigError
 from .fonts import NAMES_CSS, NAMES_DIR
@@ -46,6 +44,3 @@ def language_assets(config: CampaignConfig, lang: Language) -> Assets:
                               fix="restore it from version control")
     return Assets(files=tuple(files), css=tuple(css), javascript=(QUICK_EXIT_JS,))
 
-
-def asset_path(config: CampaignConfig, name: str) -> Path:
-    return config.root / name

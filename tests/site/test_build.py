@@ -279,7 +279,6 @@ def test_two_builds_are_byte_identical(config, tmp_path, monkeypatch):
 
 
 def test_default_epoch_is_the_last_commit(config):
-    from campaign.site.build import source_date_epoch
     env = dict(os.environ)
     env.pop("SOURCE_DATE_EPOCH", None)
     expected = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,

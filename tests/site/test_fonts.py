@@ -7,7 +7,6 @@ import html as htmllib
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
