@@ -79,17 +79,17 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         config.extra_css = list(config.extra_css) + list(self.assets.css)
         config.extra_javascript = list(config.extra_javascript) + list(self.assets.javascript)
         config.extra["alternate"] = True
+        self._help = None
         self.context_data = self._load_context()
         self._safety: dict[str, str] = {}
-        self._help = None
         return config
 
     def _load_context(self) -> dict:
         if self.config.context:
             return json.loads(Path(self.config.context).read_text(encoding="utf-8"))
         # `mkdocs serve` in the project: the source language, computed here.
-        help_data = load_help(self.campaign.root / self.campaign.help_data)
-        return {"help": translate_help(help_data, self.lang, self.campaign.source, source_lookup),
+        self._help = load_help(self.campaign.root / self.campaign.help_data)
+        return {"help": translate_help(self._help, self.lang, self.campaign.source, source_lookup),
                 "status": [row.as_dict() for row in collect_status(self.campaign)]}
 
     def on_files(self, files: Files, config) -> Files:
@@ -109,7 +109,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         if page.file.generated_by:
             return markdown  # the translation-status page, written by this plugin
         # Previewing the source pages directly (`mkdocs serve`): fill the help placeholders.
-        if self._help is None:
+        if self._help is None:  # pages without translation metadata in a `campaign build`
             self._help = load_help(self.campaign.root / self.campaign.help_data)
         text = translate_page(markdown, page.file.src_uri, self.lang, self.campaign.source,
                               source_lookup, self._help).text
