@@ -72,7 +72,6 @@ def collect_status(config: CampaignConfig, domains: tuple[str, ...] = DOMAINS,
     return rows
 
 
-
 def format_status(rows: list[StatusRow]) -> str:
     """A plain table for the terminal."""
     head = f"{'language':<10} {'total':>6} {'translated':>11} {'reviewed':>9} {'draft':>6} {'fuzzy':>6}"

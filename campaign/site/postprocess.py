@@ -19,7 +19,8 @@ def _set_attr(tag: str, name: str, value: str) -> str:
 
 
 def finish_page(html: str, lang: Language, safety_html: str) -> str:
-    """Return the finished page; raise ValueError when the theme gave no <html> or <body>."""
+    """Return the finished page. Output without an <html> tag is not a page and passes through;
+    a page without <body> raises ValueError."""
     html_tag = _HTML_OPEN.search(html)
     if not html_tag:
         return html  # not a page (e.g. a sitemap template)

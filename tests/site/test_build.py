@@ -168,6 +168,7 @@ def test_pseudo_locale_pages_are_pseudo_localised(built_site):
     html = read(built_site.path, built_site.config, built_site.config.language(PSEUDO), "get-help/")
     assert "Ĝéţ ĥéĺþ ñóŵ" in html
     assert "tel:08001111" in html  # numbers are never pseudo-localised
+    assert 'hreflang="en-XA" href' not in html  # never advertised to search engines
 
 
 def test_search_index_per_language(built_site):
