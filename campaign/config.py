@@ -17,6 +17,7 @@ import yaml
 from .errors import ConfigError, raise_all
 
 DEFAULT_CONFIG = "campaign.yml"
+NATIONS = ("england", "wales", "scotland", "northern-ireland")
 FONTS_DIR = "assets/fonts"
 
 
@@ -29,6 +30,7 @@ class Language:
     dir: str = "ltr"          # text direction: ltr or rtl
     fonts: tuple[str, ...] = ("noto-sans",)   # font families, most specific first
     pseudo: bool = False      # generated pseudo-locale for testing; never published
+    featured: tuple[str, ...] = ()  # pages (docs paths) its home page puts first for its readers
 
     @property
     def is_rtl(self) -> bool:
@@ -55,6 +57,7 @@ class CampaignConfig:
     mkdocs_file: Path = Path("mkdocs.yml")
     site_dir: Path = Path("site")
     languages: tuple[Language, ...] = field(default_factory=tuple)
+    nations: tuple[str, ...] = NATIONS  # where the site's readers live: the help box shows these
 
     @property
     def source(self) -> Language:
@@ -96,9 +99,10 @@ class CampaignConfig:
             "quick_exit": {"url": self.quick_exit_url}, "source_language": self.source_language,
             "docs_dir": str(self.docs_dir), "locales_dir": str(self.locales_dir),
             "help_data": str(self.help_data), "mkdocs_file": str(self.mkdocs_file),
-            "site_dir": str(self.site_dir),
+            "site_dir": str(self.site_dir), "nations": list(self.nations),
             "languages": [{"code": l.code, "name": l.name, "dir": l.dir, "fonts": list(l.fonts),
-                           "pseudo": l.pseudo} for l in self.languages],
+                           "pseudo": l.pseudo, "featured": list(l.featured)}
+                          for l in self.languages],
         }
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
@@ -164,10 +168,21 @@ def _validate(data: dict[str, Any], root: Path, shown: str) -> CampaignConfig:
         if not (root / paths[key]).exists():
             problems.append(ConfigError(f"'{key}' points to {paths[key]}, which does not exist",
                                         path=shown, fix="correct the path (relative to this file)"))
+    nations = data.get("nations", list(NATIONS))
+    if not isinstance(nations, list) or not nations or any(n not in NATIONS for n in nations):
+        problems.append(ConfigError(f"'nations' must list some of {', '.join(NATIONS)}, not {nations!r}",
+                                    path=shown, fix="e.g. nations: [wales] for a Welsh council"))
+        nations = list(NATIONS)
+    for lang in languages:
+        for page in lang.featured:
+            if not (root / paths["docs_dir"] / page).is_file():
+                problems.append(ConfigError(
+                    f"language {lang.code!r} features {page!r}, which is not a page in {paths['docs_dir']}",
+                    path=shown, fix="name a page by its path under docs, e.g. communities/index.md"))
     raise_all(problems)
     return CampaignConfig(root=root, site_name=str(site_name), site_url=str(site_url),
                           quick_exit_url=str(quick_exit_url), source_language=source,
-                          languages=tuple(languages), **paths)
+                          languages=tuple(languages), nations=tuple(nations), **paths)
 
 
 def _languages(raw: Any, root: Path, shown: str, problems: list) -> list[Language]:
@@ -195,6 +210,12 @@ def _languages(raw: Any, root: Path, shown: str, problems: list) -> list[Languag
                 problems.append(ConfigError(
                     f"{where} ({code}): font {font!r} has no {FONTS_DIR}/{font}.css", path=shown,
                     fix="add the self-hosted font (woff2 + css) or pick one that exists"))
+        featured = item.get("featured", [])
+        if not isinstance(featured, list):
+            problems.append(ConfigError(f"{where} ({code}): featured must be a list of pages",
+                                        path=shown, fix="e.g. featured: [communities/index.md]"))
+            featured = []
         out.append(Language(code=code, name=str(item["name"]), dir=direction, fonts=fonts,
-                            pseudo=bool(item.get("pseudo", False))))
+                            pseudo=bool(item.get("pseudo", False)),
+                            featured=tuple(str(p) for p in featured)))
     return out

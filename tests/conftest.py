@@ -17,6 +17,17 @@ ROOT = Path(__file__).resolve().parent.parent
 PSEUDO = "en-XA"
 
 
+def site_pages() -> list[str]:
+    """Every page's URL inside a language ('' is the home page), from the source pages, plus
+    the generated translation-status page."""
+    urls = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        rel = path.relative_to(ROOT / "docs").with_suffix("")
+        parts = list(rel.parts[:-1]) if rel.name == "index" else list(rel.parts)
+        urls.append("".join(f"{part}/" for part in parts))
+    return urls + ["translation-status/"]
+
+
 @pytest.fixture(scope="session")
 def config() -> CampaignConfig:
     return load_config(ROOT / "campaign.yml")

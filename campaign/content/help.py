@@ -13,13 +13,17 @@ from typing import Any, Callable
 
 import yaml
 
+from ..config import NATIONS
 from ..errors import ContentError, raise_all
 from ..i18n.markdown import PLACEHOLDER
 
-NATIONS = ("england", "wales", "scotland", "northern-ireland")
-AUDIENCES = ("everyone", "children", "young-people", "adults", "parents", "professionals",
-             "deaf", "disabled", "communities")
-TRANSLATED_FIELDS = ("who", "hours")
+AUDIENCES = ("everyone", "children", "young-people", "boys", "adults", "parents", "professionals",
+             "schools", "faith", "deaf", "disabled", "communities")
+ONLINE = ("chat", "email", "form")
+ACCESSIBILITY = ("bsl", "bsl-signvideo", "text-relay", "sms")
+# Translated in content.po. Names of organisations are proper nouns that translators keep; a
+# generic name ("Emergency services") is translated.
+TRANSLATED_FIELDS = ("name", "who", "hours")
 _NUMBER = re.compile(r"^\d+(?: \d+)*$")
 
 
@@ -36,6 +40,9 @@ class Service:
     nations: tuple[str, ...] = NATIONS
     audiences: tuple[str, ...] = ()
     accessibility: tuple[str, ...] = ()
+    online: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    interpreters: bool = False
     source: str = ""
     checked: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
@@ -57,9 +64,16 @@ class HelpData:
     def get(self, service_id: str) -> Service | None:
         return next((s for s in self.services if s.id == service_id), None)
 
-    def for_audiences(self, audiences: list[str] | tuple[str, ...]) -> list[Service]:
-        wanted = set(audiences) or {"everyone"}
-        return [s for s in self.services if wanted & set(s.audiences)]
+    def for_page(self, audiences: list[str] | tuple[str, ...],
+                 nations: list[str] | tuple[str, ...] = NATIONS) -> list[Service]:
+        """The services that serve one of a page's audiences in one of its nations."""
+        return [s for s in self.services if serves(s.audiences, s.nations, audiences, nations)]
+
+
+def serves(service_audiences, service_nations, audiences, nations) -> bool:
+    """Whether a service serves a page: one audience and one nation in common."""
+    wanted = set(audiences) or {"everyone"}
+    return bool(wanted & set(service_audiences)) and bool(set(nations) & set(service_nations))
 
 
 def load_help(path: Path, shown: str | None = None) -> HelpData:
@@ -128,11 +142,20 @@ def _service(item: Any, lines: dict[str, int]) -> Service:
         if value is not None and not _NUMBER.match(str(value)):
             raise ContentError(f"{sid}: {key} {value!r} must be digits in groups",
                                fix="write the number as the service publishes it, e.g. 0800 1111")
-    for key in ("nations", "audiences"):
-        allowed = NATIONS if key == "nations" else AUDIENCES
-        bad = [v for v in item.get(key, []) if v not in allowed]
+    for key, allowed in (("nations", NATIONS), ("audiences", AUDIENCES), ("online", ONLINE),
+                         ("accessibility", ACCESSIBILITY)):
+        values = item.get(key, [])
+        if not isinstance(values, list):
+            raise ContentError(f"{sid}: {key} must be a list", fix=f"write e.g. {key}: [{allowed[0]}]")
+        bad = [v for v in values if v not in allowed]
         if bad:
             raise ContentError(f"{sid}: unknown {key} {bad}", fix=f"use: {', '.join(allowed)}")
+    languages = item.get("languages", [])
+    if not isinstance(languages, list) or not all(re.fullmatch(r"[a-z]{2,3}", str(v)) for v in languages):
+        raise ContentError(f"{sid}: languages must be a list of language codes",
+                           fix="write e.g. languages: [en, cy]")
+    if not isinstance(item.get("interpreters", False), bool):
+        raise ContentError(f"{sid}: interpreters must be true or false")
     if not item.get("audiences"):
         raise ContentError(f"{sid}: no audiences", fix=f"list who it serves: {', '.join(AUDIENCES)}")
     return Service(
@@ -140,7 +163,9 @@ def _service(item: Any, lines: dict[str, int]) -> Service:
         phone=_opt(item.get("phone")), text=_opt(item.get("text")), url=_opt(item.get("url")),
         email=_opt(item.get("email")), hours=_opt(item.get("hours")),
         nations=tuple(item.get("nations", NATIONS)), audiences=tuple(item["audiences"]),
-        accessibility=tuple(item.get("accessibility", [])), source=str(item["source"]),
+        accessibility=tuple(item.get("accessibility", [])), online=tuple(item.get("online", [])),
+        languages=tuple(str(v) for v in languages), interpreters=bool(item.get("interpreters", False)),
+        source=str(item["source"]),
         checked=str(item["checked"]), lines=lines)
 
 

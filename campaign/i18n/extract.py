@@ -4,7 +4,8 @@
 messages as the build:
 
     [markdown: docs/**.md]          -> extract_markdown
-    [yaml: data/help.yml]           -> extract_yaml (option: fields = who hours)
+    [yaml: data/help.yml]           -> extract_yaml (option: fields = name who hours)
+    [mkdocs_nav: mkdocs.yml]        -> extract_nav (section titles of the navigation)
 """
 
 from __future__ import annotations
@@ -42,3 +43,23 @@ def _walk(node: Any, fields: set[str]):
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
             yield from _walk(item, fields)
+
+
+def extract_nav(fileobj, keywords, comment_tags, options) -> Iterator[tuple[int, None, str, list[str]]]:
+    """Yield the titles of the navigation's sections in mkdocs.yml (pages bring their own)."""
+    root = yaml.compose(fileobj.read().decode(options.get("encoding", "utf-8")))
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "nav":
+                yield from _sections(value)
+
+
+def _sections(node: Any):
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _sections(item)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(value, yaml.SequenceNode):
+                yield key.start_mark.line + 1, None, key.value, ["nav section"]
+                yield from _sections(value)

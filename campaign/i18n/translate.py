@@ -124,4 +124,6 @@ def _service_dict(service: Service) -> dict:
     return {"id": service.id, "name": service.name, "phone": service.phone, "tel": service.tel,
             "text": service.text, "sms": service.sms, "url": service.url, "email": service.email,
             "audiences": list(service.audiences), "nations": list(service.nations),
-            "accessibility": list(service.accessibility)}
+            "accessibility": list(service.accessibility), "online": list(service.online),
+            "languages": list(service.languages), "interpreters": service.interpreters,
+            "source": service.source, "checked": service.checked}

@@ -17,9 +17,11 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Section
+from mkdocs.utils import get_relative_url
 
 from ..config import DEFAULT_CONFIG, load_config
-from ..content.help import load_help
+from ..content.help import load_help, serves
 from ..i18n.catalogs import THEME_DOMAIN, catalog_path, load_language_catalog
 from ..i18n.pseudo import pseudo_plain
 from ..i18n.status import collect_status
@@ -93,6 +95,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
                 "status": [row.as_dict() for row in collect_status(self.campaign)]}
 
     def on_files(self, files: Files, config) -> Files:
+        self.files = files
         for name in self.assets.files:
             files.append(File(name, src_dir=str(self.campaign.root), dest_dir=config.site_dir,
                               use_directory_urls=config.use_directory_urls))
@@ -114,6 +117,16 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         text = translate_page(markdown, page.file.src_uri, self.lang, self.campaign.source,
                               source_lookup, self._help).text
         return text.split("---\n", 2)[2].lstrip("\n")
+
+    def on_nav(self, nav, config, files):
+        """Section titles come from mkdocs.yml, not from a page: translate them (theme.po)."""
+        def walk(items):
+            for item in items:
+                if isinstance(item, Section):
+                    item.title = self.translations.gettext(item.title)
+                    walk(item.children)
+        walk(nav.items)
+        return nav
 
     def on_env(self, env, config, files):
         env.add_extension("jinja2.ext.i18n")
@@ -139,22 +152,49 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
                 return entry.string
         return english or source or ""
 
-    def _campaign_context(self, page_url: str | None, meta: dict) -> dict:
+    def _page_nations(self, meta: dict) -> list[str]:
+        """The nations a page's help box serves: the site's, narrowed by the page's own list."""
+        own = meta.get("nations")
+        site = list(self.campaign.nations)
+        if not isinstance(own, list):
+            return site
+        return [n for n in site if n in own] or site
+
+    def _featured(self, page) -> list[dict]:
+        """The pages this language's home page puts first for its readers (campaign.yml)."""
+        if page is None or not page.is_homepage:
+            return []
+        out = []
+        for src in self.lang.featured:
+            file = self.files.get_file_from_path(src)
+            if file is not None and file.page is not None:
+                out.append({"title": file.page.title, "href": get_relative_url(file.url, page.url)})
+        return out
+
+    def _campaign_context(self, page_url: str | None, meta: dict, page=None) -> dict:
         stats = meta.get(META_KEY) or {}
-        audiences = set(meta.get("audience") or ["everyone"])
+        audiences = list(meta.get("audience") or ["everyone"])
+        nations = self._page_nations(meta)
+        help_items = []
+        for item in self.context_data["help"]:
+            if serves(item["audiences"], item["nations"], audiences, nations):
+                only = [n for n in item["nations"] if n in nations]
+                help_items.append(dict(item, only_in=only if len(only) < len(nations) else []))
         return {
             "lang": language_dict(self.lang),
             "alternates": alternates(self.campaign, self.lang, page_url),
             "x_default": None if self.lang.pseudo else x_default(self.campaign, page_url),
             "fallback": not self.is_source and bool(stats.get("fallback")),
             "draft": bool(stats.get("draft")),
-            "help": [s for s in self.context_data["help"] if audiences & set(s["audiences"])],
+            "help": help_items,
+            "help_sources": bool(meta.get("help_sources")),
+            "featured": self._featured(page),
             "status": self.context_data["status"],
             "exit_url": self.campaign.quick_exit_url,
         }
 
     def on_page_context(self, context, page, config, nav):
-        context["campaign"] = self._campaign_context(page.url, page.meta)
+        context["campaign"] = self._campaign_context(page.url, page.meta, page)
         self._safety[page.file.src_uri] = self.env.get_template(SAFETY_TEMPLATE).render(context)
         return context
 

@@ -49,11 +49,34 @@ def test_real_help_data_loads(help_data):
     assert help_data.get("nobody") is None
 
 
-def test_for_audiences(help_data):
-    deaf = {s.id for s in help_data.for_audiences(["deaf"])}
+def test_for_page_filters_by_audience_and_nation(help_data):
+    deaf = {s.id for s in help_data.for_page(["deaf"])}
     assert "emergency_sms" in deaf and "nspcc" not in deaf
-    assert {s.id for s in help_data.for_audiences([])} == \
+    assert {s.id for s in help_data.for_page([])} == \
         {s.id for s in help_data.services if "everyone" in s.audiences}
+    children = {s.id for s in help_data.for_page(["children"])}
+    assert {"childline", "meic", "emergency"} <= children
+    assert not {"nspcc", "stop_it_now", "police"} & children  # adult services stay off children's pages
+    assert "meic" not in {s.id for s in help_data.for_page(["children"], ["england"])}
+    assert "meic" in {s.id for s in help_data.for_page(["children"], ["wales"])}
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("online", "[chat, fax]", "unknown online ['fax']"),
+    ("accessibility", "[minicom]", "unknown accessibility ['minicom']"),
+    ("online", "chat", "online must be a list"),
+    ("languages", "[Welsh]", "languages must be a list of language codes"),
+    ("interpreters", "'yes'", "interpreters must be true or false"),
+])
+def test_bad_service_fields_name_the_line(tmp_path, field, value, message):
+    text = HELP.read_text(encoding="utf-8").replace(
+        "  - id: police\n", f"  - id: police\n    {field}: {value}\n", 1)
+    path = tmp_path / "help.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_help(path, "data/help.yml")
+    assert message in info.value.format_message()
+    assert f"data/help.yml:{id_line(path, 'police')}:" in info.value.format_message()
 
 
 def load_copy_error(project: Path) -> CampaignError:
@@ -90,7 +113,7 @@ def test_duplicate_id(project_copy):
 
 
 def test_unknown_audience(project_copy):
-    path = edit_help(project_copy, "audiences: [children, young-people]\n",
+    path = edit_help(project_copy, "audiences: [everyone, children, young-people, boys, disabled, deaf, communities]\n",
                      "audiences: [children, teenagers]\n")
     error = load_copy_error(project_copy)
     assert (error.path, error.line) == ("data/help.yml", id_line(path, "meic"))
@@ -100,7 +123,7 @@ def test_unknown_audience(project_copy):
 
 def test_every_problem_is_reported_at_once(project_copy):
     edit_help(project_copy, 'phone: "0808 800 5000"', 'phone: "0808 800 50O0"')
-    path = edit_help(project_copy, "audiences: [children, young-people]\n",
+    path = edit_help(project_copy, "audiences: [everyone, children, young-people, boys, disabled, deaf, communities]\n",
                      "audiences: [children, teenagers]\n")
     text = load_copy_error(project_copy).format_message()
     assert f"data/help.yml:{id_line(path, 'nspcc')}: nspcc: phone" in text

@@ -11,12 +11,12 @@ from babel.messages.pofile import read_po
 from playwright.sync_api import sync_playwright
 
 from campaign.i18n.pseudo import is_pseudo
-from tests.conftest import PSEUDO, ROOT
+from tests.conftest import PSEUDO, ROOT, site_pages
 from tests.site.browser import ELSEWHERE, Recorder, chromium_path
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["", "get-help/", "privacy/", "about/", "translation-status/"]
+PAGES = site_pages()
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 LANGS = ["en", "cy", "pl", "ro", "ur", "ar", "bn", "pa"]
 

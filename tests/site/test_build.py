@@ -18,9 +18,9 @@ from babel.messages.pofile import read_po, write_po
 from campaign.config import load_config
 from campaign.errors import GuardError
 from campaign.site.build import build_site
-from tests.conftest import PSEUDO, ROOT
+from tests.conftest import PSEUDO, ROOT, site_pages
 
-PAGES = ["", "get-help/", "privacy/", "about/", "translation-status/"]
+PAGES = site_pages()
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
