@@ -54,8 +54,8 @@ def test_missing_site_name_and_bad_site_url_are_reported_together(project_copy):
 
 
 def test_unknown_font(project_copy):
-    path = rewrite(project_copy, "{code: cy, name: Cymraeg, dir: ltr, fonts: [noto-sans]}",
-                   "{code: cy, name: Cymraeg, dir: ltr, fonts: [comic-sans]}")
+    path = rewrite(project_copy, "{code: cy, name: Cymraeg, dir: ltr, fonts: [noto-sans],",
+                   "{code: cy, name: Cymraeg, dir: ltr, fonts: [comic-sans],")
     error = load_error(path)
     assert error.path == str(path)
     assert "languages entry 2 (cy): font 'comic-sans' has no assets/fonts/comic-sans.css" in error.detail
@@ -63,17 +63,15 @@ def test_unknown_font(project_copy):
 
 
 def test_duplicate_language(project_copy):
-    path = rewrite(project_copy, "  - {code: pl, name: Polski, dir: ltr, fonts: [noto-sans]}\n",
-                   "  - {code: pl, name: Polski, dir: ltr, fonts: [noto-sans]}\n"
-                   "  - {code: cy, name: Cymraeg}\n")
+    path = rewrite(project_copy, "  - {code: ro,", "  - {code: cy, name: Cymraeg}\n  - {code: ro,")
     error = load_error(path)
     assert error.path == str(path)
     assert error.detail == "language 'cy' is listed twice"
 
 
 def test_several_language_problems_are_all_reported(project_copy):
-    path = rewrite(project_copy, "{code: pl, name: Polski, dir: ltr, fonts: [noto-sans]}",
-                   "{code: cy, name: Polski, dir: sideways, fonts: [nope]}")
+    path = rewrite(project_copy, "{code: pl, name: Polski, dir: ltr, fonts: [noto-sans],",
+                   "{code: cy, name: Polski, dir: sideways, fonts: [nope],")
     error = load_error(path)
     assert isinstance(error, MultipleErrors)
     details = [p.detail for p in error.problems]
@@ -146,3 +144,32 @@ def test_language_defaults():
     lang = Language("xx-YY", "Test")
     assert (lang.dir, lang.fonts, lang.pseudo, lang.is_rtl) == ("ltr", ("noto-sans",), False, False)
     assert lang.gettext_code == "xx_YY"
+
+
+def test_nations_default_to_the_whole_uk_and_can_be_narrowed(config, project_copy):
+    assert config.nations == ("england", "wales", "scotland", "northern-ireland")
+    path = rewrite(project_copy, "nations: [england, wales, scotland, northern-ireland]", "nations: [wales]")
+    assert load_config(path).nations == ("wales",)
+
+
+@pytest.mark.parametrize("value", ["[cymru]", "[]", "wales"])
+def test_bad_nations_name_the_file_and_the_choices(project_copy, value):
+    path = rewrite(project_copy, "nations: [england, wales, scotland, northern-ireland]", f"nations: {value}")
+    message = load_error(path).format_message()
+    assert "'nations' must list some of england, wales, scotland, northern-ireland" in message
+    assert "fix: e.g. nations: [wales]" in message
+
+
+def test_featured_pages_must_exist(config, project_copy):
+    assert config.language("ur").featured[0] == "communities/index.md"
+    path = rewrite(project_copy, "     featured: [communities/help-in-your-language.md]}\n  - {code: pl",
+                   "     featured: [communities/no-such-page.md]}\n  - {code: pl")
+    message = load_error(path).format_message()
+    assert "language 'cy' features 'communities/no-such-page.md', which is not a page in docs" in message
+
+
+def test_nations_and_featured_survive_the_worker_round_trip(config, tmp_path):
+    changed = config.with_overrides(nations=("england",))
+    elsewhere = tmp_path / "campaign.yml"
+    elsewhere.write_text(changed.to_yaml(), encoding="utf-8")
+    assert load_config(elsewhere) == changed

@@ -380,3 +380,67 @@ def test_search_finds_pages_in_each_language(open_page, built_site, code):
     prefix = built_site.config.url_prefix(built_site.config.language(code))
     assert all(h.startswith(built_site.url + prefix) for h in hrefs), hrefs
     assert recorder.external == []
+
+
+# --- audience routes -----------------------------------------------------------------------------
+
+ROUTE_LINKS = {  # link on the home page -> the page it must open (its source file)
+    "children/": "children/index.md", "young-people/": "young-people/index.md",
+    "boys/": "boys/index.md", "easy-read/": "easy-read/index.md", "disabled/": "disabled/index.md",
+    "disabled/bsl-and-text-relay/": "disabled/bsl-and-text-relay.md", "parents/": "parents/index.md",
+    "parents/worried-about-behaviour/": "parents/worried-about-behaviour.md",
+    "communities/": "communities/index.md", "communities/faith-settings/": "communities/faith-settings.md",
+    "communities/help-in-your-language/": "communities/help-in-your-language.md",
+    "professionals/": "professionals/index.md", "schools/": "schools/index.md",
+}
+
+
+@pytest.mark.parametrize("code", ["en", "cy", "ur"])
+def test_home_page_reaches_every_route_in_one_click(open_page, built_site, code):
+    """Click each route in the home page's chooser; each opens its page, with a help box."""
+    page, recorder = open_page(goto=False)
+    home = url_of(built_site, code)
+    for href, source in ROUTE_LINKS.items():
+        page.goto(home)
+        link = page.locator(f"#choose-where-to-start + ul a[href='{href}']")
+        assert link.count() == 1, (code, href)
+        link.click()
+        page.wait_for_load_state()
+        assert page.url == url_of(built_site, code, href), (code, href)
+        assert page.locator("h1").count() == 1
+        assert page.locator("aside.campaign-help a[href^='tel:']").count() >= 1, (code, href)
+    assert recorder.external == []
+
+
+def test_get_help_is_one_click_from_every_page(open_page, built_site):
+    page, _ = open_page(goto=False)
+    for path in PAGES:
+        page.goto(url_of(built_site, "en", path))
+        page.locator(".campaign-safety__help").click()
+        page.wait_for_load_state()
+        assert page.url == url_of(built_site, "en", "get-help/"), path
+
+
+def test_easy_read_type_is_at_least_14_point_with_pictures_beside_the_text(open_page, built_site):
+    page, _ = open_page("easy-read/")
+    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector("
+                         "'.campaign-easy-read > ul > li')).fontSize)")
+    assert size >= 18.66  # 14 pt = 18.67 CSS px
+    boxes = page.evaluate("""[...document.querySelectorAll('.campaign-easy-read > ul > li')].map(li => {
+        const img = li.querySelector('img').getBoundingClientRect();
+        const lines = [];
+        for (const node of li.childNodes) {
+            if (node.nodeType !== Node.TEXT_NODE || !node.textContent.trim()) continue;
+            const range = document.createRange(); range.selectNodeContents(node);
+            for (const r of range.getClientRects()) lines.push([r.top, r.bottom, r.left]);
+        }
+        return {img: [img.top, img.bottom, img.right], lines};
+    })""")
+    assert len(boxes) >= 8
+    for box in boxes:
+        top, bottom, right = box["img"]
+        assert box["lines"], box
+        for line_top, line_bottom, left in box["lines"]:
+            assert left >= right - 1, box           # every line of text beside the picture,
+        first = box["lines"][0]
+        assert first[0] < bottom and first[1] > top, box  # level with it, never below it
