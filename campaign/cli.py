@@ -105,8 +105,21 @@ def fonts(config_path: str) -> None:
 
 @main.command()
 @config_option
-def check(config_path: str) -> None:
+@click.option("--links", is_flag=True,
+              help="Also check every external link the site publishes (uses the network).")
+@click.option("--strict", is_flag=True, help="With --links: redirected links are errors too.")
+@click.option("--timeout", type=click.FloatRange(0, min_open=True),
+              help="With --links: seconds to wait for each server (default 10).")
+@click.option("--no-cache", is_flag=True,
+              help="With --links: check every link again, ignoring recent results.")
+def check(config_path: str, links: bool, strict: bool, timeout: float | None, no_cache: bool) -> None:
     """Check content, help data and every translation without building."""
     from .commands.check import run
-    for line in run(_config(config_path)):
+    settings = None
+    if links:
+        from .checks.links import link_settings
+        settings = link_settings(strict=strict, timeout=timeout, use_cache=not no_cache)
+    elif strict or no_cache or timeout is not None:
+        raise click.UsageError("--strict, --timeout and --no-cache apply only with --links")
+    for line in run(_config(config_path), links=settings):
         click.echo(line)

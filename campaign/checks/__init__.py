@@ -1,0 +1,1 @@
+"""Checks that look beyond the sources: the external links the site publishes."""
