@@ -189,11 +189,15 @@ def placeholder_markdown(service: Service, field_name: str) -> str | None:
     return None
 
 
-def expand_placeholders(text: str, help_data: HelpData, where: Callable[[], tuple[str, int]]) -> str:
-    """Replace ``{service.field}`` with the service's data; unknown ones name file and line."""
+def expand_placeholders(text: str, help_data: HelpData, where: Callable[[], tuple[str, int]],
+                        name: Callable[[Service], str] | None = None) -> str:
+    """Replace ``{service.field}`` with the service's data; unknown ones name file and line.
+    ``name`` gives a service's name in the page's language (default: the data's own)."""
     def substitute(match: re.Match) -> str:
         service = help_data.get(match.group(1))
         value = placeholder_markdown(service, match.group(2)) if service else None
+        if value is not None and name is not None and match.group(2) == "name":
+            value = name(service)
         if value is None:
             path, line = where()
             known = ", ".join(s.id for s in help_data.services)

@@ -69,11 +69,18 @@ def translate_page(text: str, path: str, lang: Language, source: Language, looku
     stats = PageStats()
     segments = list(_segments(text, path))
 
+    def service_name(service: Service) -> str:
+        """A service's name in this language (help.yml names are catalog messages too)."""
+        name, state = lookup(service.name)
+        return name if state.usable else service.name
+
     def replace(segment: Segment) -> str | None:
         new = segment.text
+        translated = False
         if segment.translatable:
             stats.messages += 1
             new, state = lookup(segment.text)
+            translated = state.usable and lang.code != source.code
             if state is State.REVIEWED:
                 stats.reviewed += 1
             elif state is State.DRAFT:
@@ -82,7 +89,9 @@ def translate_page(text: str, path: str, lang: Language, source: Language, looku
                 stats.fallback += 1
                 if lang.code != source.code and segment.kind in _WRAPPABLE:
                     new = f'<span lang="{source.code}" dir="{source.dir}">{new}</span>'
-        filled = expand_placeholders(new, help_data, lambda: (path, segment.lineno))
+        # Names follow their sentence: translated in a translated sentence, English in English.
+        filled = expand_placeholders(new, help_data, lambda: (path, segment.lineno),
+                                     service_name if translated else None)
         return None if filled == segment.text else filled
 
     body = rebuild_markdown(text, segments, replace)

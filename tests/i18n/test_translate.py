@@ -75,3 +75,17 @@ def test_help_texts_translate_with_fallback_marked(help_data):
     assert items["childline"]["hours"] == "دن رات" and items["childline"]["hours_lang"] is None
     assert items["childline"]["who_lang"] == "en"
     assert items["childline"]["tel"] == "tel:08001111"
+
+
+def test_service_names_follow_their_sentence(help_data):
+    """A translated sentence gets the translated name; an English fallback keeps the English."""
+    text = "---\ntitle: T\n---\n\nUse {relay_uk.name} now.\n\nOr {emergency.name} later.\n"
+    cat = catalog({"Use {relay_uk.name} now.": ("ابھی {relay_uk.name} استعمال کریں۔", State.DRAFT),
+                   "Relay UK (emergency, textphone)": ("Relay UK (ہنگامی، ٹیکسٹ فون)", State.DRAFT),
+                   "Emergency services": ("ہنگامی خدمات", State.DRAFT)})
+    page = translate_page(text, "docs/x.md", UR, EN, catalog_lookup(cat), help_data).text
+    assert "ابھی Relay UK (ہنگامی، ٹیکسٹ فون) استعمال کریں۔" in page
+    assert '<span lang="en" dir="ltr">Or Emergency services later.</span>' in page
+    untranslated_name = catalog({"Use {relay_uk.name} now.": ("ابھی {relay_uk.name} استعمال کریں۔", State.DRAFT)})
+    page = translate_page(text, "docs/x.md", UR, EN, catalog_lookup(untranslated_name), help_data).text
+    assert "ابھی Relay UK (emergency, textphone) استعمال کریں۔" in page
