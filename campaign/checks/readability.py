@@ -12,13 +12,14 @@ bracket or emphasis mark right after it) followed by a space or the end of the b
 the abbreviations e.g., i.e., Mr., Mrs., Ms., Dr. and St. Every heading, list item and table cell
 ends a sentence even without punctuation.
 
-textstat runs with ``en_GB``: the campaign writes British English, and the language only changes
-how syllables are counted for words missing from CMUdict (pyphen's British hyphenation patterns,
-e.g. "organisation", "colour"); the formulas themselves are the same for en_GB and en_US. The page
-score is textstat's measure of the page's sentences joined (each one ending in one full stop, so
-textstat counts the sentences this module finds); a sentence's score is the measure of that
-sentence alone. textstat counts sentences of one or two words as no sentence, so the "hardest
-sentences" are chosen among sentences of three words or more.
+Scores: textstat runs with ``en_GB``: the campaign writes British English, and the language only
+changes how syllables are counted for words missing from CMUdict (pyphen's British hyphenation
+patterns, e.g. "organisation", "colour"); the formulas are the same for en_GB and en_US. textstat
+does not count a sentence of one or two words as a sentence but does count its words, which would
+make a page with short headings ("Privacy", "Get help") look harder; such sentences are therefore
+left out of the page score and are never among the "hardest sentences". The page score is the
+measure of the page's other sentences joined, each ending in one full stop (so textstat finds the
+sentences this module finds); a sentence's score is the measure of that sentence alone.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from ..i18n.markdown import PLACEHOLDER, Segment, line_at, segment_markdown
 
 LANGUAGE = "en_GB"
 HARDEST = 3                      # sentences named when a page is over its limit
-MIN_RANKED_WORDS = 3             # textstat does not count shorter sentences as sentences
+MIN_WORDS = 3                    # textstat does not count shorter sentences as sentences
 _PROSE = ("heading", "paragraph", "cell", "admonition-title")
 _SENTENCE_END = re.compile(r"[.!?]+[)\]\"'\u2019\u201d*_]*(?=\s|$)")
 _ABBREVIATIONS = {"e.g.", "i.e.", "mr.", "mrs.", "ms.", "dr.", "st."}
@@ -147,14 +148,20 @@ def _as_measured(sentence: Sentence) -> str:
     return _TERMINATORS.sub("", sentence.text).strip() + "."
 
 
-def page_score(sentences: list[Sentence], name: str) -> float:
-    return measure(name)(" ".join(_as_measured(s) for s in sentences))
+def _scored(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences textstat counts as sentences (three words or more)."""
+    return [s for s in sentences if word_count(s.text) >= MIN_WORDS]
+
+
+def page_score(sentences: list[Sentence], name: str) -> float | None:
+    """The page's score, or None when it has no sentence of three words or more."""
+    scored = _scored(sentences)
+    return measure(name)(" ".join(_as_measured(s) for s in scored)) if scored else None
 
 
 def hardest(sentences: list[Sentence], name: str, count: int = HARDEST) -> list[tuple[float, Sentence]]:
     """The ``count`` sentences with the highest score, highest first."""
-    ranked = [s for s in sentences if word_count(s.text) >= MIN_RANKED_WORDS] or sentences
-    scored = [(measure(name)(_as_measured(s)), index, s) for index, s in enumerate(ranked)]
+    scored = [(measure(name)(_as_measured(s)), index, s) for index, s in enumerate(_scored(sentences))]
     scored.sort(key=lambda item: (-item[0], item[1]))
     return [(score, s) for score, _, s in scored[:count]]
 
@@ -197,11 +204,9 @@ def check_readability(config: CampaignConfig, pages: list[Page],
 
 
 def _check_page(page: Page, sentences: list[Sentence], limit: ReadabilityLimit) -> Problems:
-    if not sentences:
-        return []
     problems: Problems = []
     score = page_score(sentences, limit.measure)
-    if score > limit.max:
+    if score is not None and score > limit.max:
         named = "".join(f'\n    {page.shown}:{s.line}: ({value:.1f}) "{s.source}"'
                         for value, s in hardest(sentences, limit.measure))
         problems.append(ContentError(

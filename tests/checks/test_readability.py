@@ -79,6 +79,17 @@ def test_an_easy_read_sentence_of_16_words_is_an_error(small):
         "  fix: split it into shorter sentences, one idea and one verb each"]
 
 
+def test_short_headings_do_not_make_a_page_look_harder(small):
+    """textstat counts the words of a one- or two-word sentence but not the sentence."""
+    sentence = "We will help you to tell a trusted adult at school."
+    small.page("children/a.md", f"# Help\n\n## Get help\n\n{sentence}\n")
+    sentences = page_sentences(small.pages()[0], small.help())
+    assert [s.text for s in sentences] == ["Help", "Get help", sentence]
+    fk = readability.measure("flesch_kincaid_grade")
+    assert readability.page_score(sentences, "flesch_kincaid_grade") == pytest.approx(fk(sentence))
+    assert readability.page_score(sentences[:2], "flesch_kincaid_grade") is None
+
+
 def test_a_glob_that_matches_no_page_is_a_note_not_an_error(small):
     small.page("index.md", HARD + "\n")
     problems, notes = check_readability(small.config, small.pages(), small.help())
