@@ -122,9 +122,10 @@ def check_audience(page: Page) -> Problems:
         return [ContentError("the page does not say whom it is for (no 'audience' in its front "
                              "matter)", path=page.shown, line=line, fix=fix)]
     if not isinstance(value, list):     # a bare string would be read letter by letter
+        example = value if isinstance(value, str) else "everyone"
         return [ContentError(f"'audience' must be a list of audiences, not {value!r}",
                              path=page.shown, line=line,
-                             fix=f"write it in brackets, e.g. audience: [{value if isinstance(value, str) else 'everyone'}]; allowed: {allowed}")]
+                             fix=f"write it in brackets, e.g. audience: [{example}]; allowed: {allowed}")]
     unknown = [v for v in value if v not in AUDIENCES]
     if unknown:
         return [ContentError(f"unknown audience(s) {', '.join(map(str, unknown))}", path=page.shown,
