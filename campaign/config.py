@@ -1,7 +1,8 @@
 """One typed campaign configuration, read and validated in one place.
 
 ``campaign.yml`` holds what a council pack will swap: the brand name, the site address, the
-quick-exit page, the help data file and the languages. Everything else reads this object.
+quick-exit page, the help data file and the languages, and the limits the content checks apply
+(reading level per route, the terminology file). Everything else reads this object.
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ from .errors import ConfigError, raise_all
 DEFAULT_CONFIG = "campaign.yml"
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
 FONTS_DIR = "assets/fonts"
+# Grade-style textstat measures a readability limit may use (each is a textstat function whose
+# result reads as a school grade; tests/checks/test_readability.py checks that textstat has them).
+READABILITY_MEASURES = ("flesch_kincaid_grade", "smog_index", "coleman_liau_index",
+                        "automated_readability_index", "dale_chall_readability_score",
+                        "gunning_fog")
+_READABILITY_KEYS = ("pages", "measure", "max", "max_sentence_words")
+_READABILITY_EXAMPLE = '- {pages: "children/*", measure: flesch_kincaid_grade, max: 5}'
+# Where each setting is written: (key, index, key, ...) -> 1-based line in campaign.yml.
+Lines = dict[tuple[str | int, ...], int]
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,24 @@ class Language:
 
 
 @dataclass(frozen=True)
+class ReadabilityLimit:
+    """The hardest reading level allowed on the pages one glob matches (campaign.yml
+    ``readability:``)."""
+
+    pages: str                                  # fnmatch glob against the path inside docs_dir
+    measure: str                                # one of READABILITY_MEASURES
+    max: float                                  # the page's score may not be above this
+    max_sentence_words: int | None = None       # no sentence may have more words than this
+    where: str = field(default="", compare=False)   # "campaign.yml:23", for messages
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"pages": self.pages, "measure": self.measure, "max": self.max}
+        if self.max_sentence_words is not None:
+            data["max_sentence_words"] = self.max_sentence_words
+        return data
+
+
+@dataclass(frozen=True)
 class CampaignConfig:
     """Every setting the toolkit uses, with paths resolved against the project root."""
 
@@ -56,8 +84,10 @@ class CampaignConfig:
     help_data: Path = Path("data/help.yml")
     mkdocs_file: Path = Path("mkdocs.yml")
     site_dir: Path = Path("site")
+    terminology: Path = Path("data/terminology.yml")
     languages: tuple[Language, ...] = field(default_factory=tuple)
     nations: tuple[str, ...] = NATIONS  # where the site's readers live: the help box shows these
+    readability: tuple[ReadabilityLimit, ...] = field(default_factory=tuple)
 
     @property
     def source(self) -> Language:
@@ -99,10 +129,12 @@ class CampaignConfig:
             "quick_exit": {"url": self.quick_exit_url}, "source_language": self.source_language,
             "docs_dir": str(self.docs_dir), "locales_dir": str(self.locales_dir),
             "help_data": str(self.help_data), "mkdocs_file": str(self.mkdocs_file),
-            "site_dir": str(self.site_dir), "nations": list(self.nations),
+            "site_dir": str(self.site_dir), "terminology": str(self.terminology),
+            "nations": list(self.nations),
             "languages": [{"code": l.code, "name": l.name, "dir": l.dir, "fonts": list(l.fonts),
                            "pseudo": l.pseudo, "featured": list(l.featured)}
                           for l in self.languages],
+            "readability": [limit.to_dict() for limit in self.readability],
         }
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
@@ -119,7 +151,9 @@ def load_config(path: str | Path = DEFAULT_CONFIG) -> CampaignConfig:
         raise ConfigError("configuration file not found", path=shown,
                           fix="run the command from the project folder or pass --config")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or {}
+        lines = setting_lines(yaml.compose(text))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=shown,
@@ -128,10 +162,25 @@ def load_config(path: str | Path = DEFAULT_CONFIG) -> CampaignConfig:
     if not isinstance(data, dict):
         raise ConfigError("the file must be a mapping of settings", path=shown)
     root = Path(data.pop("root", path.parent))
-    return _validate(data, root, shown)
+    return _validate(data, root, shown, lines)
 
 
-def _validate(data: dict[str, Any], root: Path, shown: str) -> CampaignConfig:
+def setting_lines(node: Any, path: tuple[str | int, ...] = (), out: Lines | None = None) -> Lines:
+    """The 1-based line of every key and list item under ``node`` (a composed YAML node)."""
+    out = {} if out is None else out
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            out[path + (key.value,)] = key.start_mark.line + 1
+            setting_lines(value, path + (key.value,), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            out[path + (index,)] = item.start_mark.line + 1
+            setting_lines(item, path + (index,), out)
+    return out
+
+
+def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None = None) -> CampaignConfig:
+    lines = lines or {}
     problems: list[ConfigError] = []
 
     def need(key: str, fix: str) -> Any:
@@ -162,16 +211,19 @@ def _validate(data: dict[str, Any], root: Path, shown: str) -> CampaignConfig:
     paths = {}
     for key, default in (("docs_dir", "docs"), ("locales_dir", "locales"),
                          ("help_data", "data/help.yml"), ("mkdocs_file", "mkdocs.yml"),
-                         ("site_dir", "site")):
+                         ("site_dir", "site"), ("terminology", "data/terminology.yml")):
         paths[key] = Path(data.get(key, default))
-    for key in ("docs_dir", "help_data", "mkdocs_file"):
+    for key in ("docs_dir", "help_data", "mkdocs_file", "terminology"):
         if not (root / paths[key]).exists():
             problems.append(ConfigError(f"'{key}' points to {paths[key]}, which does not exist",
-                                        path=shown, fix="correct the path (relative to this file)"))
+                                        path=shown, line=lines.get((key,)),
+                                        fix="correct the path (relative to this file)"))
+    readability = _readability(data.get("readability"), shown, lines, problems)
     nations = data.get("nations", list(NATIONS))
     if not isinstance(nations, list) or not nations or any(n not in NATIONS for n in nations):
         problems.append(ConfigError(f"'nations' must list some of {', '.join(NATIONS)}, not {nations!r}",
-                                    path=shown, fix="e.g. nations: [wales] for a Welsh council"))
+                                    path=shown, line=lines.get(("nations",)),
+                                    fix="e.g. nations: [wales] for a Welsh council"))
         nations = list(NATIONS)
     for lang in languages:
         for page in lang.featured:
@@ -182,7 +234,55 @@ def _validate(data: dict[str, Any], root: Path, shown: str) -> CampaignConfig:
     raise_all(problems)
     return CampaignConfig(root=root, site_name=str(site_name), site_url=str(site_url),
                           quick_exit_url=str(quick_exit_url), source_language=source,
-                          languages=tuple(languages), nations=tuple(nations), **paths)
+                          languages=tuple(languages), readability=readability,
+                          nations=tuple(nations), **paths)
+
+
+def _readability(raw: Any, shown: str, lines: Lines, problems: list) -> tuple[ReadabilityLimit, ...]:
+    """The reading-level limits: a list of {pages, measure, max[, max_sentence_words]}."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append(ConfigError("'readability' must be a list of limits", path=shown,
+                                    line=lines.get(("readability",)),
+                                    fix=f"write one limit per line, e.g. {_READABILITY_EXAMPLE}"))
+        return ()
+    limits = []
+    for index, item in enumerate(raw):
+        line = lines.get(("readability", index))
+
+        def problem(message: str, fix: str, key: str | None = None) -> None:
+            problems.append(ConfigError(f"readability entry {index + 1}: {message}", path=shown,
+                                        line=lines.get(("readability", index, key), line), fix=fix))
+        if not isinstance(item, dict):
+            problem("must be a mapping of pages, measure and max",
+                    f"write it as {_READABILITY_EXAMPLE}")
+            continue
+        before = len(problems)
+        for key in item:
+            if key not in _READABILITY_KEYS:
+                problem(f"unknown key {key!r}", f"use only: {', '.join(_READABILITY_KEYS)}", key)
+        pages, measure, limit = item.get("pages"), item.get("measure"), item.get("max")
+        words = item.get("max_sentence_words")
+        if not isinstance(pages, str) or not pages.strip():
+            problem(f"'pages' must be a glob string such as \"children/*\", not {pages!r}",
+                    "write one quoted glob, matched against the page path inside docs_dir; "
+                    "use one entry per glob", "pages")
+        if measure not in READABILITY_MEASURES:
+            problem(f"unknown measure {measure!r}",
+                    f"use one of: {', '.join(READABILITY_MEASURES)}", "measure")
+        if isinstance(limit, bool) or not isinstance(limit, (int, float)) or limit <= 0:
+            problem(f"'max' must be a positive number (a grade), not {limit!r}",
+                    "write the highest score allowed, e.g. max: 5", "max")
+        if words is not None and (isinstance(words, bool) or not isinstance(words, int) or words <= 0):
+            problem(f"'max_sentence_words' must be a positive whole number, not {words!r}",
+                    "write the most words a sentence may have, e.g. max_sentence_words: 15",
+                    "max_sentence_words")
+        if len(problems) == before:
+            limits.append(ReadabilityLimit(pages=pages, measure=measure, max=limit,
+                                           max_sentence_words=words,
+                                           where=f"{shown}:{line}" if line else shown))
+    return tuple(limits)
 
 
 def _languages(raw: Any, root: Path, shown: str, problems: list) -> list[Language]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from campaign.config import CampaignConfig, Language, load_config
+from campaign.config import READABILITY_MEASURES, CampaignConfig, Language, load_config
 from campaign.errors import CampaignError, ConfigError, MultipleErrors
 
 CODES = ["en", "cy", "pl", "ro", "ur", "ar", "bn", "pa", "en-XA"]
@@ -173,3 +173,95 @@ def test_nations_and_featured_survive_the_worker_round_trip(config, tmp_path):
     elsewhere = tmp_path / "campaign.yml"
     elsewhere.write_text(changed.to_yaml(), encoding="utf-8")
     assert load_config(elsewhere) == changed
+
+
+# --- content-check settings: readability limits and the terminology file ---------------------
+
+def config_line(path: Path, text: str) -> int:
+    """The 1-based line of campaign.yml that contains ``text`` (exactly one)."""
+    found = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line]
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+def test_real_readability_limits(config):
+    limits = {limit.pages: limit for limit in config.readability}
+    assert list(limits) == ["children/*", "young-people/*", "boys/*", "easy-read/*"]
+    assert {limit.measure for limit in limits.values()} == {"flesch_kincaid_grade"}
+    assert (limits["children/*"].max, limits["children/*"].max_sentence_words) == (5, None)
+    assert (limits["easy-read/*"].max, limits["easy-read/*"].max_sentence_words) == (5, 15)
+    line = config_line(config.root / "campaign.yml", '"easy-read/*"')
+    assert limits["easy-read/*"].where.endswith(f"campaign.yml:{line}")
+    assert config.terminology == Path("data/terminology.yml")
+
+
+def test_unknown_measure_names_the_line_and_the_allowed_measures(project_copy):
+    path = rewrite(project_copy, '{pages: "boys/*", measure: flesch_kincaid_grade, max: 7}',
+                   '{pages: "boys/*", measure: flesch_reading_ease, max: 7}')
+    error = load_error(path)
+    assert error.line == config_line(path, '"boys/*"')
+    assert error.detail == "readability entry 3: unknown measure 'flesch_reading_ease'"
+    assert error.fix == "use one of: " + ", ".join(READABILITY_MEASURES)
+    assert f"{path}:{error.line}: readability entry 3: unknown measure" in error.format_message()
+
+
+def test_a_glob_that_is_not_a_string_names_the_line(project_copy):
+    path = rewrite(project_copy, '{pages: "children/*", measure: flesch_kincaid_grade, max: 5}',
+                   '{pages: ["children/*", "kids/*"], measure: flesch_kincaid_grade, max: 5}')
+    error = load_error(path)
+    assert error.line == config_line(path, '"kids/*"')
+    assert "readability entry 1: 'pages' must be a glob string such as \"children/*\"" in error.detail
+    assert "one entry per glob" in error.fix
+
+
+def test_every_readability_problem_is_reported_with_its_own_line(project_copy):
+    path = rewrite(project_copy,
+                   '  - {pages: "easy-read/*", measure: flesch_kincaid_grade, max: 5, max_sentence_words: 15}\n',
+                   "  - pages: easy-read/*\n"
+                   "    measure: smog_index\n"
+                   "    max: five\n"
+                   "    max_sentence_words: 0\n"
+                   "    maximum: 5\n")
+    error = load_error(path)
+    assert isinstance(error, MultipleErrors)
+    found = {p.detail: p.line for p in error.problems}
+    assert found == {
+        "readability entry 4: unknown key 'maximum'": config_line(path, "maximum: 5"),
+        "readability entry 4: 'max' must be a positive number (a grade), not 'five'":
+            config_line(path, "max: five"),
+        "readability entry 4: 'max_sentence_words' must be a positive whole number, not 0":
+            config_line(path, "max_sentence_words: 0"),
+    }
+
+
+def test_readability_must_be_a_list(project_copy):
+    path = rewrite(project_copy, '  - {pages: "children/*", measure: flesch_kincaid_grade, max: 5}\n'
+                                 '  - {pages: "young-people/*", measure: flesch_kincaid_grade, max: 7}\n'
+                                 '  - {pages: "boys/*", measure: flesch_kincaid_grade, max: 7}\n'
+                                 '  - {pages: "easy-read/*", measure: flesch_kincaid_grade, max: 5, '
+                                 'max_sentence_words: 15}\n',
+                   "  children/*: 5\n")
+    error = load_error(path)
+    assert error.detail == "'readability' must be a list of limits"
+    assert error.line == config_line(path, "readability:")
+
+
+def test_no_readability_setting_means_no_limits(project_copy):
+    path = project_copy / "campaign.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("readability:")], encoding="utf-8")
+    assert load_config(path).readability == ()
+
+
+def test_missing_terminology_file_is_named(project_copy):
+    path = rewrite(project_copy, "terminology: data/terminology.yml", "terminology: data/words.yml")
+    error = load_error(path)
+    assert error.detail == "'terminology' points to data/words.yml, which does not exist"
+    assert error.line == config_line(path, "terminology: data/words.yml")
+
+
+def test_readability_limits_survive_the_worker_round_trip(config, tmp_path):
+    elsewhere = tmp_path / "campaign.yml"
+    elsewhere.write_text(config.to_yaml(), encoding="utf-8")
+    loaded = load_config(elsewhere)
+    assert loaded.readability == config.readability and loaded.terminology == config.terminology

@@ -138,6 +138,20 @@ def read_catalog(path: Path, shown: str | None = None) -> Catalog:
                            fix="save the file as UTF-8 gettext PO") from exc
 
 
+def catalog_files(locales_dir: Path) -> list[Path]:
+    """Every catalog of every language folder: locales/<lang>/LC_MESSAGES/<domain>.po."""
+    return sorted(Path(locales_dir).glob("*/LC_MESSAGES/*.po"))
+
+
+def msgstr_line(file_lines: list[str], msgid_line: int) -> int:
+    """The 1-based line of the msgstr of the entry whose msgid is on ``msgid_line`` (Babel
+    reports an entry at its msgid line)."""
+    for index in range(max(msgid_line - 1, 0), len(file_lines)):
+        if file_lines[index].lstrip().startswith("msgstr"):
+            return index + 1
+    return msgid_line
+
+
 def load_language_catalog(path: Path, code: str, shown: str | None = None) -> LanguageCatalog:
     """Load a catalog into a lookup table; a missing file means nothing is translated yet."""
     if not Path(path).is_file():

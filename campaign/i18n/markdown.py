@@ -153,6 +153,18 @@ def _front_matter_segments(token, lines, path) -> list[Segment]:
     return out
 
 
+def line_at(segment: Segment, source_lines: list[str], offset: int) -> int:
+    """The 1-based source line of character ``offset`` in ``segment.text`` (a paragraph's soft
+    line breaks are joined with spaces: count the pieces back to their lines)."""
+    position = 0
+    for span in segment.spans:
+        piece = source_lines[span.line][span.start:span.end].strip()
+        position += len(piece) + 1          # the piece and the space that joined it
+        if offset < position:
+            return span.line + 1
+    return segment.spans[-1].line + 1
+
+
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\}")
 
 

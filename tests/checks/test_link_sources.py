@@ -7,6 +7,7 @@ from pathlib import Path
 from campaign.checks.link_sources import Place, gather_links, markdown_links
 from campaign.config import load_config
 from campaign.content.help import load_help
+from tests.checks.conftest import quick_exit_line
 
 PAGE = """---
 title: "Links [x](https://front.example/)"
@@ -90,4 +91,4 @@ def test_each_address_once_with_every_place(project_copy: Path) -> None:
     places = gather_links(config)
     assert list(places).count(url) == 1
     assert places[url] == [Place("docs/extra.md", 3), Place("docs/extra.md", 5),
-                           Place("docs/sub/deeper.md", 1), Place("campaign.yml", 14)]
+                           Place("docs/sub/deeper.md", 1), Place("campaign.yml", quick_exit_line(project_copy))]

@@ -15,7 +15,7 @@ from campaign.checks.probe import ProbeSettings, make_session, probe, probe_all
 from campaign.cli import main
 from campaign.config import load_config
 from campaign.content.help import load_help
-from tests.checks.conftest import PAGE, MakeProject
+from tests.checks.conftest import FRONT_MATTER_LINES as FM, PAGE, MakeProject, quick_exit_line
 from tests.checks.link_server import SLOW_SECONDS, LinkServer, refused_url
 
 TIMEOUT = 0.4   # well below SLOW_SECONDS, well above a local answer
@@ -128,15 +128,15 @@ def test_dead_links_fail_naming_every_place(make_link_project: MakeProject, link
     assert result.exit_code == 1, result.output
     out = result.output
     missing = link_server.url("/missing")
-    assert f"{PAGE}:4: dead link {missing} (404 Not Found)\n  fix: correct or remove the link" in out
+    assert f"{PAGE}:{4 + FM}: dead link {missing} (404 Not Found)\n  fix: correct or remove the link" in out
     assert f"data/help.yml:{nspcc}: dead link {missing} (404 Not Found)" in out
-    assert f"{PAGE}:11: dead link {link_server.url('/slow')} (timed out after {TIMEOUT:g} s)" in out
-    assert f"{PAGE}:11: dead link {refused} (connection refused)" in out
+    assert f"{PAGE}:{11 + FM}: dead link {link_server.url('/slow')} (timed out after {TIMEOUT:g} s)" in out
+    assert f"{PAGE}:{11 + FM}: dead link {refused} (connection refused)" in out
     assert out.count("dead link") == 4
     for fine in ("/ok", "/flaky", "/no-head", "/moved"):
         assert f"{link_server.url(fine)} (" not in out
     # redirects are warnings, not errors, and name the final address
-    assert (f"{PAGE}:5: link {link_server.url('/moved')} redirects to "
+    assert (f"{PAGE}:{5 + FM}: link {link_server.url('/moved')} redirects to "
             f"{link_server.url('/new-home')} (301)\n  fix: link to the final address") in warnings(caplog)
     assert "redirects" not in out
     # each address is asked once, however often it is written
@@ -153,14 +153,14 @@ def test_redirects_pass_but_fail_when_strict(make_link_project: MakeProject,
     summary = result.output.strip().splitlines()[-1]
     assert summary == "4 external links: 3 ok, 1 redirected, 0 dead (0 from cache)"
     text = warnings(caplog)
-    assert f"{PAGE}:3: link {link_server.url('/moved')} redirects to" in text
-    assert f"campaign.yml:14: link {link_server.url('/moved')} redirects to" in text
+    assert f"{PAGE}:{3 + FM}: link {link_server.url('/moved')} redirects to" in text
+    assert f"campaign.yml:{quick_exit_line(project)}: link {link_server.url('/moved')} redirects to" in text
 
     strict = links_check(project, "--strict")
     assert strict.exit_code == 1, strict.output
-    assert f"{PAGE}:3: link {link_server.url('/moved')} redirects to {link_server.url('/new-home')} (301)" \
+    assert f"{PAGE}:{3 + FM}: link {link_server.url('/moved')} redirects to {link_server.url('/new-home')} (301)" \
         in strict.output
-    assert "campaign.yml:14: link" in strict.output
+    assert f"campaign.yml:{quick_exit_line(project)}: link" in strict.output
 
 
 def test_a_second_run_asks_only_about_dead_links(make_link_project: MakeProject,
@@ -179,7 +179,7 @@ def test_a_second_run_asks_only_about_dead_links(make_link_project: MakeProject,
     assert again.exit_code == 1
     assert link_server.hits("/missing") == 2                         # re-checked
     assert link_server.hits() == first + 1                           # and nothing else
-    assert f"{PAGE}:1: dead link {link_server.url('/missing')}" in again.output
+    assert f"{PAGE}:{1 + FM}: dead link {link_server.url('/missing')}" in again.output
     assert list((project / CACHE_FILE).parent.iterdir()) == [project / CACHE_FILE]  # no temp file
 
 
@@ -239,7 +239,7 @@ def test_the_api_reports_places_and_problems(make_link_project: MakeProject,
     settings = LinkSettings(probe=FAST, cache_file=tmp_path / "elsewhere" / "links.json")
     report = check_links(config, settings)
     ok = link_server.url("/ok")
-    assert [(p.path, p.line) for p in report.places[ok]] == [(PAGE, 3), (PAGE, 13)]
+    assert [(p.path, p.line) for p in report.places[ok]] == [(PAGE, 3 + FM), (PAGE, 13 + FM)]
     assert report.results[ok].state == "ok"
     assert report.summary() == "11 external links: 7 ok, 1 redirected, 3 dead (0 from cache)"
     errors, warned = link_problems(report)

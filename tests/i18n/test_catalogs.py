@@ -8,7 +8,8 @@ from babel.messages.catalog import Message
 from click.testing import CliRunner
 
 from campaign.cli import main
-from campaign.i18n.catalogs import State, load_language_catalog, message_state, read_catalog
+from campaign.i18n.catalogs import (State, catalog_files, load_language_catalog, message_state,
+                                     msgstr_line, read_catalog)
 
 
 def test_review_states_from_translator_comments():
@@ -64,3 +65,17 @@ def test_status_counts_per_language(config):
     for row in rows.values():
         assert row.total > 100 and row.translated + row.fuzzy <= row.total
         assert row.reviewed + row.draft == row.translated
+
+
+def test_msgstr_line_follows_a_wrapped_msgid(tmp_path):
+    po = tmp_path / "cy" / "LC_MESSAGES" / "content.po"
+    po.parent.mkdir(parents=True)
+    po.write_text('msgid ""\nmsgstr ""\n"Language: cy\\n"\n\n'
+                  '#: docs/a.md:3\nmsgid ""\n"A long English paragraph "\n"that wraps."\n'
+                  'msgstr "Paragraff."\n\n'
+                  'msgid "Short"\nmsgstr ""\n"Byr"\n', encoding="utf-8")
+    lines = po.read_text(encoding="utf-8").splitlines()
+    catalog = read_catalog(po)
+    assert msgstr_line(lines, catalog.get("A long English paragraph that wraps.").lineno) == 9
+    assert msgstr_line(lines, catalog.get("Short").lineno) == 12
+    assert catalog_files(tmp_path) == [po]

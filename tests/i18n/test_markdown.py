@@ -8,7 +8,7 @@ import markdown
 import pytest
 import yaml
 
-from campaign.i18n.markdown import rebuild_markdown, segment_markdown
+from campaign.i18n.markdown import line_at, rebuild_markdown, segment_markdown
 from tests.conftest import ROOT
 
 PAGE = """---
@@ -107,3 +107,14 @@ def test_quotes_in_translated_admonition_title_do_not_break_it():
     text = '!!! note "Title"\n    Body.\n'
     out = rebuild_markdown(text, segment_markdown(text), lambda s: 'Say "hi"' if s.kind == "admonition-title" else None)
     assert '"Say \u201dhi\u201d"' in out and "Body." in out
+
+
+def test_line_at_maps_an_offset_in_a_wrapped_paragraph_to_its_source_line():
+    text = "# Title\n\nFirst line of a paragraph\n  that wraps here\nand ends here.\n"
+    lines = text.split("\n")
+    paragraph = next(s for s in segment_markdown(text) if s.kind == "paragraph")
+    assert paragraph.text == "First line of a paragraph that wraps here and ends here."
+    assert line_at(paragraph, lines, 0) == 3
+    assert line_at(paragraph, lines, paragraph.text.index("wraps")) == 4
+    assert line_at(paragraph, lines, paragraph.text.index("ends")) == 5
+    assert line_at(paragraph, lines, len(paragraph.text) + 10) == 5

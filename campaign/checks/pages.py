@@ -1,0 +1,178 @@
+"""Page rules: every image has alt text (in every page and every translation), and every page
+says in its front matter whom it is for (``audience:``, values from content.help.AUDIENCES).
+
+Images are Markdown images (``![alt](src)``, reference images too) and HTML ``<img>`` tags, inline
+or in HTML blocks. An image's alt text must not be empty or blank. A translation must keep the alt
+text: when the English message has an image with alt text (or is the alt text of an image standing
+alone, marked ``#. image-alt`` by the extractor), no image in the msgstr may lack it. Like the
+translation guard, this looks at translations in use (fuzzy and untranslated ones show English).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from ..config import CampaignConfig
+from ..content.help import AUDIENCES
+from ..content.pages import Page
+from ..errors import CampaignError, ContentError
+from ..i18n.catalogs import catalog_files, message_state, msgstr_line, read_catalog
+
+Problems = list[CampaignError]
+_MARKDOWN_FIX = "describe what the image shows between the brackets: ![what it shows]({src})"
+_HTML_FIX = 'describe what the image shows in its alt attribute: <img src="{src}" alt="what it shows">'
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str | None      # None: no alt attribute at all
+    html: bool           # an <img> tag rather than Markdown
+    line: int = 0        # 0-based line offset inside the text it was found in
+
+    @property
+    def described(self) -> bool:
+        return bool(self.alt and self.alt.strip())
+
+    def fix(self) -> str:
+        return (_HTML_FIX if self.html else _MARKDOWN_FIX).format(src=self.src)
+
+
+class _ImgTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Image] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            values = dict(attrs)
+            self.found.append(Image(src=values.get("src") or "", alt=values.get("alt"), html=True,
+                                    line=self.getpos()[0] - 1))
+
+
+def html_images(html: str) -> list[Image]:
+    """The ``<img>`` tags in a piece of HTML, each with its line offset."""
+    parser = _ImgTags()
+    parser.feed(html)
+    parser.close()
+    return parser.found
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin)
+
+
+def inline_images(markdown: str) -> list[Image]:
+    """Markdown images and inline <img> tags of one message (no line information)."""
+    images: list[Image] = []
+    for token in _parser().parseInline(markdown):
+        for child in token.children or []:
+            if child.type == "image":
+                images.append(Image(src=str(child.attrGet("src") or ""), alt=child.content, html=False))
+            elif child.type == "html_inline":
+                images.extend(html_images(child.content))
+    return images
+
+
+def page_images(text: str) -> list[Image]:
+    """Every image of a page, each with the 0-based line it is on."""
+    lines = text.split("\n")
+    images: list[Image] = []
+    for token in _parser().parse(text):
+        if token.type == "html_block" and token.map:
+            images.extend(Image(i.src, i.alt, True, token.map[0] + i.line) for i in html_images(token.content))
+        elif token.type == "inline" and token.map:
+            cursor = token.map[0]
+            for image in inline_images(token.content):
+                cursor = _line_of(lines, image.src, cursor, token.map[1])
+                images.append(Image(image.src, image.alt, image.html, cursor))
+    return images
+
+
+def _line_of(lines: list[str], src: str, first: int, end: int) -> int:
+    """The first line from ``first`` (before ``end``) that mentions ``src``, else ``first``."""
+    for index in range(first, min(end, len(lines))):
+        if src and src in lines[index]:
+            return index
+    return first
+
+
+def check_page_images(page: Page) -> Problems:
+    return [ContentError("this image has no alt text", path=page.shown, line=image.line + 1,
+                         fix=image.fix())
+            for image in page_images(page.text) if not image.described]
+
+
+def check_audience(page: Page) -> Problems:
+    """The page declares ``audience: [...]`` with known values only (at least one)."""
+    allowed = ", ".join(AUDIENCES)
+    fix = f"add 'audience: [everyone]' (or other audiences) to the front matter; allowed: {allowed}"
+    meta = page.front_matter
+    value = meta.data.get("audience")
+    line = meta.lines.get("audience", 1)
+    if value is None or value == []:
+        return [ContentError("the page does not say whom it is for (no 'audience' in its front "
+                             "matter)", path=page.shown, line=line, fix=fix)]
+    if not isinstance(value, list):     # a bare string would be read letter by letter
+        example = value if isinstance(value, str) else "everyone"
+        return [ContentError(f"'audience' must be a list of audiences, not {value!r}",
+                             path=page.shown, line=line,
+                             fix=f"write it in brackets, e.g. audience: [{example}]; allowed: {allowed}")]
+    unknown = [v for v in value if v not in AUDIENCES]
+    if unknown:
+        return [ContentError(f"unknown audience(s) {', '.join(map(str, unknown))}", path=page.shown,
+                             line=line, fix=f"use only: {allowed}")]
+    return []
+
+
+def check_translation_images(path: Path, shown: str) -> Problems:
+    """Translations in use that lose the alt text of an image in their English message."""
+    catalog = read_catalog(path, shown)
+    file_lines = path.read_text(encoding="utf-8").splitlines()
+    problems: Problems = []
+
+    def lost(message, english: str, fix: str) -> None:
+        problems.append(ContentError(
+            f'the translation leaves an image without alt text (the English alt text is "{english}")',
+            path=shown, line=msgstr_line(file_lines, message.lineno), fix=fix))
+
+    for message in catalog:
+        if not message.id or message.pluralizable or not message_state(message).usable:
+            continue
+        if "image-alt" in message.auto_comments:     # the msgid is the alt text itself
+            if not message.string.strip():
+                lost(message, message.id, "write the alt text's translation in the msgstr; "
+                                          "it must not be blank")
+            continue
+        described = [i for i in inline_images(message.id) if i.described]
+        missing = [i for i in inline_images(message.string) if not i.described] if described else []
+        if missing:
+            lost(message, described[0].alt or "", "translate the alt text too: " + missing[0].fix())
+    return problems
+
+
+def check_pages(config: CampaignConfig, pages: list[Page]) -> tuple[Problems, list[str]]:
+    """Alt text in every page and translation; an audience on every page."""
+    problems: Problems = []
+    for page in pages:
+        try:
+            problems.extend(check_page_images(page))
+            problems.extend(check_audience(page))
+        except ContentError as exc:
+            problems.append(exc)
+    catalogs = catalog_files(config.root / config.locales_dir)
+    for catalog in catalogs:
+        try:
+            problems.extend(check_translation_images(catalog, config.shown(catalog)))
+        except ContentError as exc:
+            problems.append(exc)
+    return problems, [f"pages: {len(pages)} pages and {len(catalogs)} catalogs: every image has "
+                      "alt text and every page names its audience"]

@@ -1,0 +1,76 @@
+"""The English source pages as the content checks read them: path, text and front matter."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..config import CampaignConfig, setting_lines
+from ..errors import CampaignError, ContentError
+
+# MkDocs' own rule for a front-matter block (mkdocs.utils.meta).
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    data: dict[str, Any]
+    lines: dict[str, int]     # 1-based line of each top-level key in the page
+    present: bool             # False when the page has no front-matter block
+
+
+@dataclass(frozen=True)
+class Page:
+    rel: str      # path inside docs_dir, e.g. "children/feelings.md" (what `pages:` globs match)
+    shown: str    # as messages show it, e.g. "docs/children/feelings.md"
+    text: str
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def front_matter(self) -> FrontMatter:
+        """The page's YAML front matter; a ContentError naming the line when it is not YAML."""
+        match = _FRONT_MATTER.match(self.text)
+        if not match:
+            return FrontMatter({}, {}, present=False)
+        try:
+            node = yaml.compose(match.group(1))
+            data = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise ContentError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+                               path=self.shown, line=mark.line + 2 if mark else 1,
+                               fix="check quoting in the --- block") from exc
+        if not isinstance(data, dict):
+            raise ContentError("front matter must be a mapping of keys", path=self.shown, line=2,
+                               fix="write it as key: value lines between the --- lines")
+        lines = {str(path[0]): line + 1 for path, line in setting_lines(node).items()
+                 if len(path) == 1}   # +1: the block starts on the page's second line
+        return FrontMatter(data, lines, present=True)
+
+
+def read_pages(config: CampaignConfig) -> tuple[list[Page], list[CampaignError]]:
+    """Every Markdown page under docs_dir (hidden folders skipped, as the build does), and a
+    problem for each page that cannot be read."""
+    docs = config.root / config.docs_dir
+    pages: list[Page] = []
+    problems: list[CampaignError] = []
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs)
+        if not path.is_file() or any(part.startswith(".") for part in rel.parts):
+            continue
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(CampaignError(f"not UTF-8 text: {exc}", path=config.shown(path),
+                                          fix="save the page as UTF-8"))
+            continue
+        pages.append(Page(rel=rel.as_posix(), shown=config.shown(path), text=text))
+    return pages, problems
