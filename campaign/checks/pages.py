@@ -1,5 +1,6 @@
-"""Page rules: every image has alt text (in every page and every translation), and every page
-says in its front matter whom it is for (``audience:``, values from content.help.AUDIENCES).
+"""Page rules: every image has alt text (in every page and every translation), every page says in
+its front matter whom it is for (``audience:``, values from content.help.AUDIENCES), and pages
+only for children and young people state no figures (statistics frighten and do not help them).
 
 Images are Markdown images (``![alt](src)``, reference images too) and HTML ``<img>`` tags, inline
 or in HTML blocks. An image's alt text must not be empty or blank. A translation must keep the alt
@@ -10,6 +11,7 @@ translation guard, this looks at translations in use (fuzzy and untranslated one
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -133,6 +135,36 @@ def check_audience(page: Page) -> Problems:
     return []
 
 
+# Pages whose every audience is one of these are for children and young people: no statistics.
+CHILD_AUDIENCES = frozenset({"children", "young-people", "boys", "disabled", "deaf"})
+_FIGURE = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:%|per ?cent\b)"                      # 15%, 3.6 per cent
+    r"|\b\d+ in (?:every )?\d[\d,]*\b"                           # 1 in 13
+    r"|\b\d[\d,.]*\s*(?:times|million|thousand|hundred thousand)\b"  # 2.9 times, 3.1 million
+    r"|\b\d{1,3}(?:,\d{3})+\b"                                     # 709,000
+    r"|\b(?:half|two[- ]thirds|a third|one in \w+)\b", re.I)
+_PLACEHOLDER_OR_LINK = re.compile(r"\{[a-z_]+\.[a-z]+\}|\]\([^)]*\)")
+
+
+def check_no_figures(page: Page) -> Problems:
+    """A page only for children and young people states no statistic; names the line and the
+    words found."""
+    audiences = page.front_matter.data.get("audience")
+    if not isinstance(audiences, list) or not audiences or not set(audiences) <= CHILD_AUDIENCES:
+        return []
+    problems: Problems = []
+    body_start = page.text.find("\n---", 3) + 4 if page.front_matter.present else 0
+    first_line = page.text[:body_start].count("\n") + 1
+    for number, line in enumerate(page.text[body_start:].split("\n"), first_line):
+        found = _FIGURE.search(_PLACEHOLDER_OR_LINK.sub(" ", line))
+        if found:
+            problems.append(ContentError(
+                f'a page for children states a figure ("{found.group(0)}")', path=page.shown,
+                line=number, fix="leave statistics to the pages for adults and professionals; "
+                                 "tell children what they can do and who can help"))
+    return problems
+
+
 def check_translation_images(path: Path, shown: str) -> Problems:
     """Translations in use that lose the alt text of an image in their English message."""
     catalog = read_catalog(path, shown)
@@ -160,12 +192,14 @@ def check_translation_images(path: Path, shown: str) -> Problems:
 
 
 def check_pages(config: CampaignConfig, pages: list[Page]) -> tuple[Problems, list[str]]:
-    """Alt text in every page and translation; an audience on every page."""
+    """Alt text in every page and translation; an audience on every page; no figures on pages
+    for children."""
     problems: Problems = []
     for page in pages:
         try:
             problems.extend(check_page_images(page))
             problems.extend(check_audience(page))
+            problems.extend(check_no_figures(page))
         except ContentError as exc:
             problems.append(exc)
     catalogs = catalog_files(config.root / config.locales_dir)
@@ -175,4 +209,4 @@ def check_pages(config: CampaignConfig, pages: list[Page]) -> tuple[Problems, li
         except ContentError as exc:
             problems.append(exc)
     return problems, [f"pages: {len(pages)} pages and {len(catalogs)} catalogs: every image has "
-                      "alt text and every page names its audience"]
+                      "alt text, every page names its audience, no figures on children's pages"]

@@ -86,8 +86,8 @@ def test_translations_that_keep_alt_text_and_ones_not_in_use_pass(small):
         ''')
     problems, notes = run(small)
     assert problems == []
-    assert notes == ["pages: 1 pages and 1 catalogs: every image has alt text and every page names "
-                     "its audience"]
+    assert notes == ["pages: 1 pages and 1 catalogs: every image has alt text, every page names "
+                     "its audience, no figures on children's pages"]
 
 
 def test_every_page_names_a_known_audience(small):
@@ -116,3 +116,34 @@ def test_the_real_content_passes(config):
     pages, _ = read_pages(config)
     problems, _ = check_pages(config, pages)
     assert messages(problems) == []
+
+
+def test_pages_for_children_state_no_figures(small):
+    body = """\
+        # For you
+
+        You can call {childline.phone}. It is for people aged 11 to 18.
+
+        About 1 in 13 adults were abused as children.
+
+        Disabled children are 2.9 times more likely to be abused.
+
+        At least 15% of girls are abused. Almost half of abuse happens at home.
+
+        [Read this](https://example.org/report-2021-15%)
+        """
+    child = small.page("children/figures.md", body, audience="[children, disabled]")
+    small.page("professionals/figures.md", body, audience="[professionals]")
+    small.page("mixed/figures.md", body, audience="[young-people, parents]")
+    found = [m for m in messages(run(small)[0]) if "states a figure" in m]
+    assert found == [
+        f'docs/children/figures.md:{line_of(child, "1 in 13")}: a page for children states a figure ("1 in 13")'
+        "\n  fix: leave statistics to the pages for adults and professionals; tell children what "
+        "they can do and who can help",
+        f'docs/children/figures.md:{line_of(child, "2.9 times")}: a page for children states a '
+        'figure ("2.9 times")\n  fix: leave statistics to the pages for adults and professionals; '
+        "tell children what they can do and who can help",
+        f'docs/children/figures.md:{line_of(child, "At least 15%")}: a page for children states a figure '
+        '("15%")\n  fix: leave statistics to the pages for adults and professionals; tell children '
+        "what they can do and who can help",
+    ]
