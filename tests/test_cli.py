@@ -26,9 +26,7 @@ TRANSLATED = ["cy", "pl", "ro", "ur", "ar", "bn", "pa"]
 # Welsh entries the tests damage (msgids as in locales/content.pot).
 EMERGENCY_ID = "Call 999 if a child is in danger right now."
 EMERGENCY_STR = "Ffoniwch 999 os yw plentyn mewn perygl nawr."
-CHILD_ID = ("**I'm a child or young person.** [Find someone to talk to]"
-            "(get-help.md#for-children-and-young-people). You can call {childline.name} free on "
-            "{childline.phone}, day or night.")
+CHILD_ID = "[I'm a child](children/index.md). For children under 11."
 HOURS_ID = "24 hours a day"
 HOURS_STR = "24 awr y dydd"
 
@@ -136,7 +134,7 @@ GUARD_CASES = {
                ["adds script or active HTML", "<script"]),
     # a link sent somewhere else
     "link": (CHILD_ID, None, "(https://evil.example/)",
-             ["link target get-help.md#for-children-and-young-people", "https://evil.example/"]),
+             ["link target children/index.md", "https://evil.example/"]),
 }
 
 
@@ -146,7 +144,7 @@ def break_translation(project: Path, case: str) -> tuple[int, list[str]]:
     line = msgid_line(po, msgid)
     if old is None:        # change the link target inside the msgstr
         old = msgstr_of(po, msgid)
-        new = old.replace("(get-help.md#for-children-and-young-people)", new)
+        new = old.replace("(children/index.md)", new)
         assert new != old
     edit(po, f'msgstr "{old}"', f'msgstr "{new}"')
     return line, expected
