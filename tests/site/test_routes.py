@@ -139,3 +139,15 @@ def test_easy_read_pages_have_a_picture_with_alt_text_beside_each_point(built_si
             for item in items:
                 image = re.match(r'\s*<img alt="([^"]+)" src="[^"]+\.svg"', item)
                 assert image and image.group(1).strip(), (prefix, url, item[:80])
+
+
+def test_help_box_lists_use_each_languages_separator(built_site):
+    """Lists in the help box are joined with the language's own comma (theme catalog)."""
+    childline = lambda html: re.search(r'data-service="childline".*?</li>', html, re.S).group(0)
+    assert "online chat, email" in childline(page_html(built_site.path, "", "children/"))
+    with open(ROOT / "locales/ur/LC_MESSAGES/theme.po", "rb") as handle:
+        catalog = read_po(handle)
+    separator = catalog.get(", ", "list separator").string
+    assert separator == "، "
+    chat, email = (catalog.get(word).string for word in ("online chat", "email"))
+    assert f"{chat}{separator}{email}" in childline(page_html(built_site.path, "ur/", "children/"))
