@@ -39,7 +39,7 @@ from ..output import Writer, replace_tree
 from .fonts import check_name_fonts
 from .mkdocs_config import language_config, write_language_config
 from .sitemap import combined_sitemap, gzipped, page_paths
-from .theme import theme_overlay
+from .theme import OVERRIDES_DIR, theme_overlay
 
 log = logging.getLogger("campaign")
 SHARED_THEME = "theme"              # one overrides overlay per run, shared by every language
@@ -150,6 +150,13 @@ def lookup_for(config: CampaignConfig, lang: Language, inputs: Inputs) -> Lookup
     return catalog_lookup(inputs.catalogs[lang.code])
 
 
+def page_templates(config: CampaignConfig) -> list[str]:
+    """The page templates of the project's overrides (e.g. easy-read.html), which pages may name
+    in their front matter."""
+    folder = config.root / OVERRIDES_DIR
+    return sorted(p.name for p in folder.glob("*.html") if p.name != "main.html")
+
+
 def prepare_language(config: CampaignConfig, lang: Language, inputs: Inputs, work_dir: Path,
                      with_campaign: bool = True, theme_dir: Path | None = None) -> LanguagePlan:
     """Write one language's translated pages and build settings under ``work_dir/<code>/``.
@@ -168,8 +175,10 @@ def prepare_language(config: CampaignConfig, lang: Language, inputs: Inputs, wor
         writer.write_bytes(docs / rel, (config.root / config.docs_dir / rel).read_bytes())
     context_file = campaign_file = None
     if not with_campaign:
-        theme_dir = base / "no-overrides"   # plain Material: an empty custom_dir
-        theme_dir.mkdir(parents=True, exist_ok=True)
+        theme_dir = base / "no-overrides"   # plain Material: no overrides, except that the
+        theme_dir.mkdir(parents=True, exist_ok=True)  # page templates named in front matter
+        for name in page_templates(config):           # fall back to Material's own page
+            writer.write_text(theme_dir / name, '{% extends "main.html" %}\n')
     else:
         theme_dir = theme_dir or theme_overlay(config, [lang], base / "theme")
         context = {"help": translate_help(inputs.help, lang, config.source, lookup),

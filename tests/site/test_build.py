@@ -309,3 +309,16 @@ def test_plain_mkdocs_previews_the_english_source(project_copy, tmp_path):
     html = (out / "get-help" / "index.html").read_text(encoding="utf-8")
     assert 'href="tel:08001111"' in html and "{childline.phone}" not in html
     assert "campaign-exit" in html
+
+
+def test_plain_material_baseline_builds_pages_with_campaign_templates(config, tmp_path):
+    """The benchmark's baseline (plain Material, no campaign code) still builds pages that name a
+    campaign page template (Easy Read) in their front matter."""
+    from campaign.site.build import gather_inputs, prepare_language, run_builds
+    languages = [config.language("cy")]
+    inputs = gather_inputs(config, languages)
+    plans = [prepare_language(config, lang, inputs, tmp_path / "baseline", with_campaign=False)
+             for lang in languages]
+    run_builds(plans, jobs=1, epoch="0")
+    built = list((tmp_path / "baseline").rglob("easy-read/index.html"))
+    assert built and "campaign-easy-read" not in built[0].read_text(encoding="utf-8")
