@@ -22,7 +22,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..config import CampaignConfig
-from ..content.help import AUDIENCES
+from ..content.help import AUDIENCES, HelpData
 from ..content.pages import Page
 from ..errors import CampaignError, ContentError
 from ..i18n.catalogs import catalog_files, message_state, msgstr_line, read_catalog
@@ -165,6 +165,26 @@ def check_no_figures(page: Page) -> Problems:
     return problems
 
 
+def check_help_box(page: Page, help_data: HelpData, nations: tuple[str, ...]) -> Problems:
+    """The page's help box will not be empty: some service serves one of its audiences in one
+    of the site's nations (narrowed by the page's own ``nations:``)."""
+    meta = page.front_matter.data
+    audiences = meta.get("audience")
+    if not isinstance(audiences, list) or not audiences:
+        return []      # check_audience reports it
+    own = meta.get("nations")
+    if isinstance(own, list):
+        nations = tuple(n for n in nations if n in own) or nations
+    if help_data.for_page(audiences, nations):
+        return []
+    return [ContentError(
+        f"no service in {help_data.path.name} serves this page's audience "
+        f"({', '.join(map(str, audiences))}) in {', '.join(nations)}: its help box would be empty",
+        path=page.shown, line=page.front_matter.lines.get("audience", 1),
+        fix="add an audience that a service serves (e.g. everyone), or add the audience to a "
+            "service's 'audiences' in the help data")]
+
+
 def check_translation_images(path: Path, shown: str) -> Problems:
     """Translations in use that lose the alt text of an image in their English message."""
     catalog = read_catalog(path, shown)
@@ -191,15 +211,18 @@ def check_translation_images(path: Path, shown: str) -> Problems:
     return problems
 
 
-def check_pages(config: CampaignConfig, pages: list[Page]) -> tuple[Problems, list[str]]:
-    """Alt text in every page and translation; an audience on every page; no figures on pages
-    for children."""
+def check_pages(config: CampaignConfig, pages: list[Page],
+                help_data: HelpData | None = None) -> tuple[Problems, list[str]]:
+    """Alt text in every page and translation; an audience on every page, with a help box that
+    is not empty; no figures on pages for children."""
     problems: Problems = []
     for page in pages:
         try:
             problems.extend(check_page_images(page))
             problems.extend(check_audience(page))
             problems.extend(check_no_figures(page))
+            if help_data is not None:
+                problems.extend(check_help_box(page, help_data, config.nations))
         except ContentError as exc:
             problems.append(exc)
     catalogs = catalog_files(config.root / config.locales_dir)
@@ -209,4 +232,5 @@ def check_pages(config: CampaignConfig, pages: list[Page]) -> tuple[Problems, li
         except ContentError as exc:
             problems.append(exc)
     return problems, [f"pages: {len(pages)} pages and {len(catalogs)} catalogs: every image has "
-                      "alt text, every page names its audience, no figures on children's pages"]
+                      "alt text, every page names its audience and has help for it, no figures on "
+                      "children's pages"]

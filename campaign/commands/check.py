@@ -35,7 +35,7 @@ def run(config: CampaignConfig, links: LinkSettings | None = None) -> list[str]:
     help_data = _help_data(config)
     for found, said in (check_readability(config, pages, help_data),
                         check_terminology(config, pages, help_data),
-                        check_pages(config, pages)):
+                        check_pages(config, pages, help_data)):
         problems.extend(found)
         notes.extend(said)
     if links is not None:

@@ -72,11 +72,16 @@ def _targets(text: str) -> Counter:
     return found
 
 
+_NATIVE_DIGIT = re.compile(r"[^\D0-9]")   # any Unicode decimal digit but 0-9
+
+
 def _native_digits(text: str) -> list[str]:
-    return [ch for ch in text if unicodedata.category(ch) == "Nd" and not ("0" <= ch <= "9")]
+    return _NATIVE_DIGIT.findall(text)
 
 
 def _describe(kind: str, source: Counter, translation: Counter) -> str | None:
+    if source == translation:
+        return None
     missing = source - translation
     added = translation - source
     if not missing and not added:
@@ -100,18 +105,23 @@ def guard_message(source: str, translation: str) -> list[str]:
     if _DANGER.search(translation) and not _DANGER.search(source):
         problems.append(f"the translation adds script or active HTML "
                         f"({_DANGER.search(translation).group(0)})")
+    both = source + translation
+    # Each check runs only when its marker appears in either text (the cheap common case: none).
     checks = (
-        ("placeholder", lambda t: Counter(m.group(0) for m in PLACEHOLDER.finditer(t))),
-        ("link target", _targets),
-        ("URL", lambda t: Counter(u.rstrip(".,;:") for u in _URL.findall(t))),
-        ("e-mail address", lambda t: Counter(_EMAIL.findall(t))),
-        ("HTML tag", lambda t: Counter(_TAG.findall(t))),
+        ("placeholder", "{", lambda t: Counter(m.group(0) for m in PLACEHOLDER.finditer(t))),
+        ("link target", None, _targets),
+        ("URL", ("http", "www.", "mailto:", "tel:", "sms:"), lambda t: Counter(u.rstrip(".,;:") for u in _URL.findall(t))),
+        ("e-mail address", "@", lambda t: Counter(_EMAIL.findall(t))),
+        ("HTML tag", "<", lambda t: Counter(_TAG.findall(t))),
     )
     if not native:  # native digits are refused above, with a clearer reason
         problem = _numbers_problem(source, translation)
         if problem:
             problems.append(problem)
-    for kind, collect in checks:
+    for kind, markers, collect in checks:
+        if markers is not None and not any(m in both for m in (
+                markers if isinstance(markers, tuple) else (markers,))):
+            continue
         problem = _describe(kind, collect(source), collect(translation))
         if problem:
             problems.append(problem)

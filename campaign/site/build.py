@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..config import CampaignConfig, Language
 from ..content.help import HelpData, load_help
-from ..errors import CampaignError, ConfigError, GuardError, raise_all
+from ..errors import CampaignError, ConfigError, ContentError, GuardError, raise_all
 from ..i18n.catalogs import CONTENT_DOMAIN, THEME_DOMAIN, LanguageCatalog, catalog_path, load_language_catalog
 from ..i18n.guard import guard_catalog
 from ..i18n.status import StatusRow, collect_status
@@ -115,31 +115,53 @@ def gather_inputs(config: CampaignConfig, languages: list[Language]) -> Inputs:
     unsafe: list[CampaignError] = []
     catalogs: dict[str, LanguageCatalog] = {}
     loaded: dict[tuple[str, str], LanguageCatalog] = {}
-    locales = config.root / config.locales_dir
-    for lang in languages:
-        if lang.code == config.source_language or lang.pseudo:
-            continue
-        for domain in (CONTENT_DOMAIN, THEME_DOMAIN):
-            path = catalog_path(locales, lang.gettext_code, domain)
-            shown = config.shown(path)
-            try:
-                catalog = load_language_catalog(path, lang.code, shown)
-            except CampaignError as exc:
-                broken.append(exc)
-                continue
-            origins = {}
-            if catalog.catalog is not None:
-                origins = {m.id: f"{m.locations[0][0]}:{m.locations[0][1]}"
-                           for m in catalog.catalog if m.id and m.locations}
-            unsafe.extend(guard_catalog(catalog, shown, origins))
-            loaded[(lang.code, domain)] = catalog
+    jobs = [(config, lang.code, domain) for lang in languages
+            if lang.code != config.source_language and not lang.pseudo
+            for domain in (CONTENT_DOMAIN, THEME_DOMAIN)]
+    # Reading and guarding the catalogs is the serial part of a build: spread it over the cores.
+    for code, domain, catalog, errors, unsafe_here in _in_workers(_read_and_guard, jobs, None):
+        broken.extend(_rebuilt(e) for e in errors)
+        unsafe.extend(_rebuilt(e) for e in unsafe_here)
+        if catalog is not None:
+            loaded[(code, domain)] = catalog
             if domain == CONTENT_DOMAIN:
-                catalogs[lang.code] = catalog
+                catalogs[code] = catalog
     raise_all(broken)
     if unsafe:
         raise GuardError(unsafe)
     return Inputs(pages=pages, other_files=others, help=help_data, catalogs=catalogs,
                   status=collect_status(config, loaded=loaded))
+
+
+ErrorParts = tuple[str, "str | None", "int | None", "str | None"]
+
+
+def _read_and_guard(job: tuple[CampaignConfig, str, str]):
+    """Read one catalog and run the translation guard on it (in a worker process). Errors come
+    back as plain parts, since click's exceptions do not survive pickling."""
+    config, code, domain = job
+    lang = config.language(code)
+    path = catalog_path(config.root / config.locales_dir, lang.gettext_code, domain)
+    shown = config.shown(path)
+    try:
+        catalog = load_language_catalog(path, lang.code, shown)
+    except CampaignError as exc:
+        return code, domain, None, [_parts(exc)], []
+    origins = {}
+    if catalog.catalog is not None:
+        origins = {m.id: f"{m.locations[0][0]}:{m.locations[0][1]}"
+                   for m in catalog.catalog if m.id and m.locations}
+    unsafe = [_parts(exc) for exc in guard_catalog(catalog, shown, origins)]
+    return code, domain, catalog, [], unsafe
+
+
+def _parts(exc: CampaignError) -> ErrorParts:
+    return exc.detail, exc.path, exc.line, exc.fix
+
+
+def _rebuilt(parts: ErrorParts) -> ContentError:
+    detail, path, line, fix = parts
+    return ContentError(detail, path=path, line=line, fix=fix)
 
 
 def lookup_for(config: CampaignConfig, lang: Language, inputs: Inputs) -> Lookup:

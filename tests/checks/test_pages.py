@@ -87,7 +87,7 @@ def test_translations_that_keep_alt_text_and_ones_not_in_use_pass(small):
     problems, notes = run(small)
     assert problems == []
     assert notes == ["pages: 1 pages and 1 catalogs: every image has alt text, every page names "
-                     "its audience, no figures on children's pages"]
+                     "its audience and has help for it, no figures on children's pages"]
 
 
 def test_every_page_names_a_known_audience(small):
@@ -147,3 +147,23 @@ def test_pages_for_children_state_no_figures(small):
         '("15%")\n  fix: leave statistics to the pages for adults and professionals; tell children '
         "what they can do and who can help",
     ]
+
+
+def test_a_page_whose_help_box_would_be_empty(small):
+    from dataclasses import replace as replaced
+
+    from campaign.checks.pages import check_help_box
+    help_data = small.help()
+    deaf_only = small.page("deaf.md", "# Deaf\n", audience="[deaf]")
+    small.page("children/ok.md", "# OK\n", audience="[children]")
+    pages = {p.rel: p for p in small.pages()}
+    assert check_help_box(pages["children/ok.md"], help_data, ("england",)) == []
+    assert check_help_box(pages["deaf.md"], help_data, ("england",)) == []
+    # without any service for deaf people, a deaf-only page would have an empty help box
+    hearing = replaced(help_data, services=tuple(s for s in help_data.services
+                                                 if "deaf" not in s.audiences))
+    found = messages(check_help_box(pages["deaf.md"], hearing, ("england", "wales")))
+    assert found == [f"docs/deaf.md:{line_of(deaf_only, 'audience:')}: no service in help.yml "
+                     "serves this page's audience (deaf) in england, wales: its help box would be "
+                     "empty\n  fix: add an audience that a service serves (e.g. everyone), or add "
+                     "the audience to a service's 'audiences' in the help data"]
