@@ -12,6 +12,7 @@ A translated, non-fuzzy message is *reviewed* only when it has a ``reviewed-by:`
 from __future__ import annotations
 
 import enum
+import hashlib
 import io
 import re
 from dataclasses import dataclass, field
@@ -69,6 +70,7 @@ class LanguageCatalog:
     path: Path | None
     entries: dict[tuple[str | None, str], Entry] = field(default_factory=dict)
     catalog: Catalog | None = None
+    digest: str = ""          # sha256 of the file it was read from
 
     def lookup(self, msgid: str, context: str | None = None) -> Entry | None:
         return self.entries.get((context, msgid))
@@ -152,10 +154,27 @@ def msgstr_line(file_lines: list[str], msgid_line: int) -> int:
     return msgid_line
 
 
+# Catalogs already read in this process, by (file, language, content digest). A build reads each
+# catalog once in the parent and its forked workers find them here; a changed file has another
+# digest, so it is never served stale.
+_LOADED: dict[tuple[str, str, str], LanguageCatalog] = {}
+
+
+def remember_catalog(catalog: LanguageCatalog) -> None:
+    """Keep a catalog read elsewhere (e.g. in a worker process) for later loads of its file."""
+    if catalog.path is not None and catalog.digest:
+        _LOADED[(str(catalog.path), catalog.code, catalog.digest)] = catalog
+
+
 def load_language_catalog(path: Path, code: str, shown: str | None = None) -> LanguageCatalog:
     """Load a catalog into a lookup table; a missing file means nothing is translated yet."""
     if not Path(path).is_file():
         return LanguageCatalog(code=code, path=None)
+    data = Path(path).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    cached = _LOADED.get((str(Path(path)), code, digest))
+    if cached is not None:
+        return cached
     catalog = read_catalog(path, shown)
     entries = {}
     for message in catalog:
@@ -163,4 +182,7 @@ def load_language_catalog(path: Path, code: str, shown: str | None = None) -> La
             continue
         entries[(message.context, message.id)] = Entry(
             string=message.string or "", state=message_state(message), lineno=message.lineno)
-    return LanguageCatalog(code=code, path=Path(path), entries=entries, catalog=catalog)
+    loaded = LanguageCatalog(code=code, path=Path(path), entries=entries, catalog=catalog,
+                             digest=digest)
+    remember_catalog(loaded)
+    return loaded

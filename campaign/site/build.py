@@ -30,7 +30,8 @@ from pathlib import Path
 from ..config import CampaignConfig, Language
 from ..content.help import HelpData, load_help
 from ..errors import CampaignError, ConfigError, ContentError, GuardError, raise_all
-from ..i18n.catalogs import CONTENT_DOMAIN, THEME_DOMAIN, LanguageCatalog, catalog_path, load_language_catalog
+from ..i18n.catalogs import (CONTENT_DOMAIN, THEME_DOMAIN, LanguageCatalog, catalog_path,
+                             load_language_catalog, remember_catalog)
 from ..i18n.guard import guard_catalog
 from ..i18n.status import StatusRow, collect_status
 from ..i18n.translate import (Lookup, PageStats, catalog_lookup, pseudo_lookup, source_lookup,
@@ -123,6 +124,7 @@ def gather_inputs(config: CampaignConfig, languages: list[Language]) -> Inputs:
         broken.extend(_rebuilt(e) for e in errors)
         unsafe.extend(_rebuilt(e) for e in unsafe_here)
         if catalog is not None:
+            remember_catalog(catalog)     # the workers' plugins load it again: found at once
             loaded[(code, domain)] = catalog
             if domain == CONTENT_DOMAIN:
                 catalogs[code] = catalog
