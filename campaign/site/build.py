@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..config import CampaignConfig, Language
 from ..content.help import HelpData, load_help
+from ..content.pages import read_pages
 from ..errors import CampaignError, ConfigError, ContentError, GuardError, raise_all
 from ..i18n.catalogs import (CONTENT_DOMAIN, THEME_DOMAIN, LanguageCatalog, catalog_path,
                              load_language_catalog, remember_catalog)
@@ -95,19 +96,12 @@ def select_languages(config: CampaignConfig, codes: list[str] | None) -> list[La
 def gather_inputs(config: CampaignConfig, languages: list[Language]) -> Inputs:
     """Read everything the build needs and check every translation; raise before writing."""
     docs = config.root / config.docs_dir
-    pages, others = [], []
-    for path in sorted(p for p in docs.rglob("*") if p.is_file()):
-        rel = path.relative_to(docs).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(docs).parts):
-            continue
-        if path.suffix == ".md":
-            try:
-                pages.append(SourcePage(rel, path.read_text(encoding="utf-8")))
-            except UnicodeDecodeError as exc:
-                raise CampaignError(f"not UTF-8 text: {exc}", path=config.shown(path),
-                                    fix="save the page as UTF-8") from exc
-        else:
-            others.append(rel)
+    read, unreadable = read_pages(config)      # the one rule for which files are pages
+    raise_all(unreadable)
+    pages = [SourcePage(page.rel, page.text) for page in read]
+    others = [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*"))
+              if path.is_file() and path.suffix != ".md"
+              and not any(part.startswith(".") for part in path.relative_to(docs).parts)]
     help_path = config.root / config.help_data
     help_data = load_help(help_path, config.shown(help_path))
     check_name_fonts(config, deep=False)  # `campaign check` opens the fonts too
