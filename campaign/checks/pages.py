@@ -22,7 +22,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..config import CampaignConfig
-from ..content.help import AUDIENCES, HelpData
+from ..content.help import AUDIENCES, HelpData, page_nations
 from ..content.pages import Page
 from ..errors import CampaignError, ContentError
 from ..i18n.catalogs import catalog_files, message_state, msgstr_line, read_catalog
@@ -172,9 +172,7 @@ def check_help_box(page: Page, help_data: HelpData, nations: tuple[str, ...]) ->
     audiences = meta.get("audience")
     if not isinstance(audiences, list) or not audiences:
         return []      # check_audience reports it
-    own = meta.get("nations")
-    if isinstance(own, list):
-        nations = tuple(n for n in nations if n in own) or nations
+    nations = page_nations(nations, meta.get("nations"))
     if help_data.for_page(audiences, nations):
         return []
     return [ContentError(

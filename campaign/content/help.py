@@ -70,6 +70,14 @@ class HelpData:
         return [s for s in self.services if serves(s.audiences, s.nations, audiences, nations)]
 
 
+def page_nations(site_nations: tuple[str, ...], own: Any) -> tuple[str, ...]:
+    """The nations a page's help box serves: the site's, narrowed by the page's own ``nations:``
+    front matter (ignored when it names none of the site's)."""
+    if not isinstance(own, list):
+        return tuple(site_nations)
+    return tuple(n for n in site_nations if n in own) or tuple(site_nations)
+
+
 def serves(service_audiences, service_nations, audiences, nations) -> bool:
     """Whether a service serves a page: one audience and one nation in common."""
     wanted = set(audiences) or {"everyone"}

@@ -21,7 +21,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
 from ..config import DEFAULT_CONFIG, load_config
-from ..content.help import load_help, serves
+from ..content.help import load_help, page_nations, serves
 from ..i18n.catalogs import THEME_DOMAIN, catalog_path, load_language_catalog
 from ..i18n.pseudo import pseudo_plain
 from ..i18n.status import collect_status
@@ -152,14 +152,6 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
                 return entry.string
         return english or source or ""
 
-    def _page_nations(self, meta: dict) -> list[str]:
-        """The nations a page's help box serves: the site's, narrowed by the page's own list."""
-        own = meta.get("nations")
-        site = list(self.campaign.nations)
-        if not isinstance(own, list):
-            return site
-        return [n for n in site if n in own] or site
-
     def _featured(self, page) -> list[dict]:
         """The pages this language's home page puts first for its readers (campaign.yml)."""
         if page is None or not page.is_homepage:
@@ -174,7 +166,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
     def _campaign_context(self, page_url: str | None, meta: dict, page=None) -> dict:
         stats = meta.get(META_KEY) or {}
         audiences = list(meta.get("audience") or ["everyone"])
-        nations = self._page_nations(meta)
+        nations = page_nations(self.campaign.nations, meta.get("nations"))
         help_items = []
         for item in self.context_data["help"]:
             if serves(item["audiences"], item["nations"], audiences, nations):

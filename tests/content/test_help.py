@@ -174,3 +174,12 @@ def test_campaign_check_names_the_page_and_line(project_copy):
         check(load_config(project_copy / "campaign.yml"))
     assert f"docs/get-help.md:{number}: unknown placeholder {{nobody.phone}}" in \
         caught.value.format_message()
+
+
+def test_page_nations_narrow_the_sites_own():
+    from campaign.content.help import page_nations
+    site = ("england", "wales")
+    assert page_nations(site, None) == site
+    assert page_nations(site, ["wales"]) == ("wales",)
+    assert page_nations(site, ["scotland"]) == site      # none of the site's: the site's own
+    assert page_nations(site, "wales") == site           # not a list: ignored
