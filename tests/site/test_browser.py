@@ -444,3 +444,22 @@ def test_easy_read_type_is_at_least_14_point_with_pictures_beside_the_text(open_
             assert left >= right - 1, box           # every line of text beside the picture,
         first = box["lines"][0]
         assert first[0] < bottom and first[1] > top, box  # level with it, never below it
+
+
+# --- legibility of the navigation in every script --------------------------------------------
+
+CLIPPED_TEXT = """[...document.querySelectorAll('.md-nav .md-ellipsis, .md-nav__title, .md-nav__link')]
+    .filter(el => el.getClientRects().length && getComputedStyle(el).overflowY !== 'visible'
+                  && el.scrollHeight > el.clientHeight + 1)
+    .map(el => el.textContent.trim().slice(0, 40))"""
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_navigation_text_is_never_cut_off(open_page, built_site, code):
+    """Tall scripts (Nastaliq above all) must not lose the tops or tails of their letters in
+    Material's one-line navigation boxes."""
+    page, _ = open_page(goto=False, viewport={"width": 1400, "height": 900})
+    for path in ("", "children/", "disabled/parents-and-carers/"):
+        page.goto(url_of(built_site, code, path))
+        page.evaluate("document.fonts.ready")
+        assert page.evaluate(CLIPPED_TEXT) == [], (code, path)
