@@ -123,11 +123,12 @@ def _check_strings(data: bytes, shown: str) -> None:
                                line=number, fix=_BROKEN_FIX)
 
 
-def read_catalog(path: Path, shown: str | None = None) -> Catalog:
-    """Parse a .po file, turning syntax errors into a message with file and line."""
+def read_catalog(path: Path, shown: str | None = None, data: bytes | None = None) -> Catalog:
+    """Parse a .po file (or its ``data``, already read), turning syntax errors into a message
+    with file and line."""
     shown = shown or str(path)
     try:
-        data = Path(path).read_bytes()
+        data = Path(path).read_bytes() if data is None else data
         _check_strings(data, shown)
         return read_po(io.BytesIO(data), abort_invalid=True)
     except PoFileError as exc:
@@ -175,7 +176,7 @@ def load_language_catalog(path: Path, code: str, shown: str | None = None) -> La
     cached = _LOADED.get((str(Path(path)), code, digest))
     if cached is not None:
         return cached
-    catalog = read_catalog(path, shown)
+    catalog = read_catalog(path, shown, data)
     entries = {}
     for message in catalog:
         if not message.id or message.pluralizable:
