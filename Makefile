@@ -1,12 +1,12 @@
 # Two commands do all the set-up on a fresh machine:
 #   make site   create .venv, install the locked dependencies, build every language into site/
-#   make test   the same set-up (plus Chromium from apt when missing), then every test
+#   make test   the same set-up (plus Chromium and GNU gettext from apt when missing), then every test
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check bench chromium clean
+.PHONY: site test check bench system-tools clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,16 +21,24 @@ site: $(STAMP)
 check: $(STAMP)
 	$(BIN)/campaign check
 
-# Browser tests use Debian's Chromium. Install it when missing and apt works; if it cannot be
-# installed, the browser tests fail with a message naming the package (they never skip).
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests..."; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null) \
-	    || echo "WARNING: could not install chromium (apt-get install chromium); browser tests will fail."; }
+# System tools the tests need, from Debian's packages (command:package): Chromium for the browser
+# tests, GNU gettext (msgfmt, msgcat) for the catalog checks. Each is installed when missing and
+# apt works; if one cannot be installed, its tests fail with a message naming the package (they
+# never skip).
+SYSTEM_TOOLS := chromium:chromium msgfmt:gettext msgcat:gettext
 
-test: $(STAMP) chromium
+system-tools:
+	@missing=""; for pair in $(SYSTEM_TOOLS); do \
+	  command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	missing=$$(echo $$(printf '%s\n' $$missing | sort -u)); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages for the tests: $$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null) \
+	    || echo "WARNING: could not install$$missing (apt-get install$$missing); the tests that need them will fail."; \
+	fi
+
+test: $(STAMP) system-tools
 	$(BIN)/python -m pytest -p no:cacheprovider
 
 bench: $(STAMP)

@@ -10,10 +10,13 @@ from contextlib import redirect_stdout
 from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
+from babel.messages.mofile import write_mo
 
 from ..config import CampaignConfig
 from ..errors import CampaignError
-from ..i18n.catalogs import CONTENT_DOMAIN, THEME_DOMAIN, catalog_path, read_catalog
+from ..i18n.catalogs import (CONTENT_DOMAIN, GUESSED_FLAGS, THEME_DOMAIN, catalog_path,
+                             drop_guessed_flags, read_catalog)
+from ..output import atomic_write_bytes
 from ..i18n.status import collect_status, format_status, template_path
 
 BABEL_CFG = {CONTENT_DOMAIN: "babel.cfg", THEME_DOMAIN: "babel-theme.cfg"}
@@ -44,6 +47,7 @@ def extract(config: CampaignConfig, out_dir: Path | None = None) -> list[Path]:
                     "--copyright-holder", "Campaign contributors",
                     "-o", str(Path(pot).resolve()), ".")
         _drop_creation_date(pot)
+        drop_guessed_flags(pot)
         written.append(pot)
     return written
 
@@ -73,6 +77,7 @@ def update(config: CampaignConfig) -> list[Path]:
                         "--previous", "--no-wrap", "--init-missing")
             else:
                 pybabel("init", "-i", str(pot), "-o", str(po), "-l", lang.gettext_code, "--no-wrap")
+            drop_guessed_flags(po)  # Babel guesses them again on every merge
             written.append(po)
     return written
 
@@ -87,10 +92,22 @@ def compile_catalogs(config: CampaignConfig) -> list[Path]:
         for lang in config.translated_languages:
             po = catalog_path(locales, lang.gettext_code, domain)
             if po.is_file():
-                pybabel("compile", "-i", str(po), "-o", str(po.with_suffix(".mo")), "-l",
-                        lang.gettext_code, "--statistics")
-                written.append(po.with_suffix(".mo"))
+                written.append(_compile_catalog(po))
     return written
+
+
+def _compile_catalog(po: Path) -> Path:
+    """Write one .mo beside its .po. Not through pybabel compile: it re-guesses python-format
+    for Markdown that merely contains "% o" and reports errors that are not there; the guard has
+    already checked what matters (numbers, links, placeholders)."""
+    catalog = read_catalog(po)
+    for message in catalog:
+        message.flags -= GUESSED_FLAGS
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    mo = po.with_suffix(".mo")
+    atomic_write_bytes(mo, buffer.getvalue())
+    return mo
 
 
 def status(config: CampaignConfig) -> str:

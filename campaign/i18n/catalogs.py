@@ -24,6 +24,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 
 from ..errors import ContentError
+from ..output import atomic_write_bytes
 
 CONTENT_DOMAIN = "content"
 THEME_DOMAIN = "theme"
@@ -139,6 +140,41 @@ def read_catalog(path: Path, shown: str | None = None, data: bytes | None = None
     except (UnicodeDecodeError, ValueError) as exc:
         raise ContentError(f"broken catalog: {exc}", path=shown,
                            fix="save the file as UTF-8 gettext PO") from exc
+
+
+# Babel marks any message that merely looks like printf ("3.6% of" reads as "% o") python-format,
+# and GNU msgfmt -c (run by Poedit on save, flagged by Weblate) then rejects its translations. Our
+# messages are Markdown, never format strings: the flag is a guess, and it is always removed.
+GUESSED_FLAGS = frozenset({"python-format"})
+
+
+def without_guessed_flags(text: str) -> str:
+    """Catalog text with Babel's guessed format flags removed from every ``#,`` line.
+
+    >>> without_guessed_flags('#, fuzzy, python-format\nmsgid "3.6% of"\n')
+    '#, fuzzy\nmsgid "3.6% of"\n'
+    >>> without_guessed_flags('#, python-format\nmsgid "a"\n')
+    'msgid "a"\n'
+    """
+    out = []
+    for line in text.splitlines(keepends=True):
+        if line.startswith("#,"):
+            flags = [f.strip() for f in line[2:].split(",") if f.strip()]
+            kept = [f for f in flags if f not in GUESSED_FLAGS]
+            if len(kept) != len(flags):
+                if not kept:
+                    continue
+                line = "#, " + ", ".join(kept) + "\n"
+        out.append(line)
+    return "".join(out)
+
+
+def drop_guessed_flags(path: Path) -> None:
+    """Rewrite a catalog or template without guessed format flags (atomically; only if needed)."""
+    text = Path(path).read_text(encoding="utf-8")
+    cleaned = without_guessed_flags(text)
+    if cleaned != text:
+        atomic_write_bytes(Path(path), cleaned.encode("utf-8"))
 
 
 def catalog_files(locales_dir: Path) -> list[Path]:
