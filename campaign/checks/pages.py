@@ -1,6 +1,8 @@
 """Page rules: every image has alt text (in every page and every translation), every page says in
 its front matter whom it is for (``audience:``, values from content.help.AUDIENCES), and pages
 only for children and young people state no figures (statistics frighten and do not help them).
+On an Easy Read page (``template: easy-read.html``) each picture shows one idea: the same picture
+is never used beside two points (list items) that say different things.
 
 Images are Markdown images (``![alt](src)``, reference images too) and HTML ``<img>`` tags, inline
 or in HTML blocks. An image's alt text must not be empty or blank. A translation must keep the alt
@@ -11,6 +13,7 @@ translation guard, this looks at translations in use (fuzzy and untranslated one
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -113,6 +116,56 @@ def check_page_images(page: Page) -> Problems:
             for image in page_images(page.text) if not image.described]
 
 
+EASY_READ_TEMPLATE = "easy-read.html"
+_ONE_PICTURE_FIX = "give each idea its own picture (Easy Read: one picture per idea)"
+
+
+def _point_text(markdown: str) -> str:
+    """What a point says without its pictures: the text of an inline token's children (link text
+    kept, images and inline HTML left out), with its spaces collapsed."""
+    words: list[str] = []
+    for token in _parser().parseInline(markdown):
+        for child in token.children or []:
+            if child.type in ("text", "code_inline"):
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                words.append(" ")
+    return " ".join("".join(words).split())
+
+
+def check_one_picture_per_idea(page: Page) -> Problems:
+    """On an Easy Read page (front matter ``template: easy-read.html``) each picture stands beside
+    one idea: no image src is used beside two points (list items) that say different things.
+    A point is the first paragraph of a list item; the same picture beside the same words is
+    fine."""
+    if page.front_matter.data.get("template") != EASY_READ_TEMPLATE:
+        return []
+    lines = page.text.split("\n")
+    tokens = _parser().parse(page.text)
+    first_use: dict[str, tuple[str, int]] = {}     # picture -> (the point's text, its 1-based line)
+    problems: Problems = []
+    for index, token in enumerate(tokens):
+        if (token.type != "inline" or not token.map or index < 2
+                or tokens[index - 1].type != "paragraph_open"
+                or tokens[index - 2].type != "list_item_open"):
+            continue
+        text = _point_text(token.content)
+        for image in inline_images(token.content):
+            if not image.src:
+                continue
+            picture = posixpath.normpath(image.src)
+            line = _line_of(lines, image.src, token.map[0], token.map[1]) + 1
+            if picture not in first_use:
+                first_use[picture] = (text, line)
+                continue
+            earlier, earlier_line = first_use[picture]
+            if text.casefold() != earlier.casefold():
+                problems.append(ContentError(
+                    f'the picture {image.src} is already used for "{earlier}" (line {earlier_line})',
+                    path=page.shown, line=line, fix=_ONE_PICTURE_FIX))
+    return problems
+
+
 def check_audience(page: Page) -> Problems:
     """The page declares ``audience: [...]`` with known values only (at least one)."""
     allowed = ", ".join(AUDIENCES)
@@ -212,13 +265,14 @@ def check_translation_images(path: Path, shown: str) -> Problems:
 def check_pages(config: CampaignConfig, pages: list[Page],
                 help_data: HelpData | None = None) -> tuple[Problems, list[str]]:
     """Alt text in every page and translation; an audience on every page, with a help box that
-    is not empty; no figures on pages for children."""
+    is not empty; no figures on pages for children; one picture per idea on Easy Read pages."""
     problems: Problems = []
     for page in pages:
         try:
             problems.extend(check_page_images(page))
             problems.extend(check_audience(page))
             problems.extend(check_no_figures(page))
+            problems.extend(check_one_picture_per_idea(page))
             if help_data is not None:
                 problems.extend(check_help_box(page, help_data, config.nations))
         except ContentError as exc:
@@ -231,4 +285,4 @@ def check_pages(config: CampaignConfig, pages: list[Page],
             problems.append(exc)
     return problems, [f"pages: {len(pages)} pages and {len(catalogs)} catalogs: every image has "
                       "alt text, every page names its audience and has help for it, no figures on "
-                      "children's pages"]
+                      "children's pages, one picture per idea on Easy Read pages"]

@@ -21,6 +21,10 @@ from ..i18n.status import collect_status, format_status, template_path
 
 BABEL_CFG = {CONTENT_DOMAIN: "babel.cfg", THEME_DOMAIN: "babel-theme.cfg"}
 KEYWORDS = {CONTENT_DOMAIN: [], THEME_DOMAIN: ["-k", "N_:1c,2"]}
+# Not --no-wrap: with it Babel still wraps comments at 76 columns, and so cuts a previous msgid
+# ("#| msgid ...") in the middle of its quoted string, which msgfmt and Poedit reject. A width
+# no message reaches keeps every string and comment on one line.
+NO_WRAP = ["--width", "100000"]
 
 
 def pybabel(*args: str) -> None:
@@ -74,9 +78,9 @@ def update(config: CampaignConfig) -> list[Path]:
             if po.is_file():
                 read_catalog(po)  # refuse to merge into a broken catalog
                 pybabel("update", "-i", str(pot), "-o", str(po), "-l", lang.gettext_code,
-                        "--previous", "--no-wrap", "--init-missing")
+                        "--previous", *NO_WRAP, "--init-missing")
             else:
-                pybabel("init", "-i", str(pot), "-o", str(po), "-l", lang.gettext_code, "--no-wrap")
+                pybabel("init", "-i", str(pot), "-o", str(po), "-l", lang.gettext_code, *NO_WRAP)
             drop_guessed_flags(po)  # Babel guesses them again on every merge
             written.append(po)
     return written

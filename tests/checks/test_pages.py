@@ -1,4 +1,5 @@
-"""Every image has alt text, in pages and in translations; every page names its audience."""
+"""Every image has alt text, in pages and in translations; every page names its audience; an Easy
+Read page gives each idea its own picture."""
 
 from __future__ import annotations
 
@@ -87,7 +88,8 @@ def test_translations_that_keep_alt_text_and_ones_not_in_use_pass(small):
     problems, notes = run(small)
     assert problems == []
     assert notes == ["pages: 1 pages and 1 catalogs: every image has alt text, every page names "
-                     "its audience and has help for it, no figures on children's pages"]
+                     "its audience and has help for it, no figures on children's pages, one "
+                     "picture per idea on Easy Read pages"]
 
 
 def test_every_page_names_a_known_audience(small):
@@ -167,3 +169,74 @@ def test_a_page_whose_help_box_would_be_empty(small):
                      "serves this page's audience (deaf) in england, wales: its help box would be "
                      "empty\n  fix: add an audience that a service serves (e.g. everyone), or add "
                      "the audience to a service's 'audiences' in the help data"]
+
+
+# --- Easy Read: one picture per idea ------------------------------------------------------------
+
+ONE_PICTURE_FIX = "give each idea its own picture (Easy Read: one picture per idea)"
+# The "What sexual abuse is" list as it was: one "finger over the mouth" picture beside six
+# different points, two of which it contradicts.
+SECRET = "![A face with a finger over the mouth](../assets/easy-read/secret.svg)"
+REUSED = f"""\
+    # Easy Read
+
+    ## What sexual abuse is {{#what-sexual-abuse-is}}
+
+    - {SECRET} Someone might touch your private parts.
+    - {SECRET} It can be a person in your family.
+    - {SECRET} Sexual abuse is wrong.
+
+    ## Help {{#help}}
+
+    - ![A phone](../assets/easy-read/phone.svg) You can call {{childline.name}} on {{childline.phone}}.
+    - ![A phone](./../assets/easy-read/phone.svg) You can call {{childline.name}} on
+      {{childline.phone}}.
+    - <img src="../assets/easy-read/phone.svg" alt="A phone"> It is free.
+    - ![A moon and a sun](../assets/easy-read/day-and-night.svg) You can call in the day or at night.
+
+    ![A phone](../assets/easy-read/phone.svg) A picture outside a list is not a point.
+    """
+
+
+def easy_read_page(small, rel: str, body: str, template: str | None = "easy-read.html"):
+    return small.page(rel, body, audience="[children]" + (f"\ntemplate: {template}" if template else ""))
+
+
+def test_an_easy_read_picture_beside_two_different_points(small):
+    page = easy_read_page(small, "easy-read/index.md", REUSED)
+    first = line_of(page, "touch your private parts")
+    phone = [n for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
+             if "phone.svg" in line]
+    assert messages(run(small)[0]) == [
+        f"docs/easy-read/index.md:{line_of(page, 'person in your family')}: the picture "
+        f'../assets/easy-read/secret.svg is already used for "Someone might touch your private '
+        f'parts." (line {first})\n  fix: {ONE_PICTURE_FIX}',
+        f"docs/easy-read/index.md:{line_of(page, 'abuse is wrong')}: the picture "
+        f'../assets/easy-read/secret.svg is already used for "Someone might touch your private '
+        f'parts." (line {first})\n  fix: {ONE_PICTURE_FIX}',
+        # the same picture beside the same words (here over two lines, written ./..) is one idea;
+        # an <img> tag counts as well as Markdown
+        f"docs/easy-read/index.md:{line_of(page, 'It is free')}: the picture "
+        f'../assets/easy-read/phone.svg is already used for "You can call {{childline.name}} on '
+        f'{{childline.phone}}." (line {phone[0]})\n  fix: {ONE_PICTURE_FIX}',
+    ]
+
+
+def test_one_picture_per_idea_is_only_for_easy_read_pages(small):
+    easy_read_page(small, "children/pictures.md", REUSED, template=None)
+    easy_read_page(small, "other.md", REUSED, template="main.html")
+    easy_read_page(small, "easy-read/good.md", REUSED.replace(SECRET + " It can", "![A house with a "
+                   "family in it](../assets/easy-read/family.svg) It can").replace(SECRET + " Sexual",
+                   "![A hand held up](../assets/easy-read/stop.svg) Sexual").replace(
+                   "<img src=\"../assets/easy-read/phone.svg\" alt=\"A phone\">",
+                   "![A phone and a coin](../assets/easy-read/free.svg)"))
+    assert messages(run(small)[0]) == []
+
+
+def test_the_real_easy_read_pages_give_each_idea_its_own_picture(config):
+    from campaign.checks.pages import EASY_READ_TEMPLATE, check_one_picture_per_idea
+    from campaign.content.pages import read_pages
+    pages, _ = read_pages(config)
+    easy_read = [p for p in pages if p.front_matter.data.get("template") == EASY_READ_TEMPLATE]
+    assert {p.rel for p in easy_read} >= {"easy-read/index.md", "easy-read/getting-help.md"}
+    assert [m for p in easy_read for m in messages(check_one_picture_per_idea(p))] == []

@@ -24,7 +24,9 @@ def test_a_term_in_a_page_in_the_help_data_and_in_a_translation_is_reported_toge
     page = small.page("about.md", "# About\n\nSharing child pornography is a crime.\n")
     help_yml = small.root / "data" / "help.yml"
     text = help_yml.read_text(encoding="utf-8")
-    help_yml.write_text(text.replace("Free and private.", "Free and private. Report child pornography."),
+    assert "For children and young people under 19." in text
+    help_yml.write_text(text.replace("For children and young people under 19.",
+                                     "For children and young people under 19. Report child pornography."),
                         encoding="utf-8")
     po = small.catalog("cy", '''
         #: docs/about.md:3
@@ -157,7 +159,9 @@ def test_the_shipped_terminology_file(config):
     terminology = load_terminology(path, "data/terminology.yml", {lang.code for lang in config.languages})
     avoid = {term.avoid: term for term in terminology.terms}
     assert set(avoid) == {"child pornography", "child porn", "kiddy porn", "child prostitution",
-                          "child prostitute", "had sex with", "affair", "allegedly"}
+                          "child prostitute", "had sex with", "affair", "allegedly",
+                          "2020 inspection", "2020 joint inspection", "2020 inspections",
+                          "in 2020 a joint inspection"}
     assert "relationship" not in avoid and '"relationship"' in path.read_text(encoding="utf-8")
     assert avoid["child porn"].use == ("child sexual abuse material (CSAM)", "indecent images of children")
     assert avoid["child prostitute"].use == ("sexual exploitation of children",)
@@ -174,6 +178,16 @@ def test_the_real_content_uses_no_term_to_avoid(config):
     assert messages(problems) == []
     assert notes and notes[0].startswith(f"terminology: {len(pages)} pages, the help data and ")
     assert len(pages) >= 20
+
+
+@pytest.mark.parametrize("written", [
+    "What the 2020 inspection found.", "The 2020 joint inspection found gaps.",
+    "In 2020 a joint inspection of services found gaps."])
+def test_the_shipped_file_flags_a_misdated_inspection(small, written):
+    """The inspections ran from September 2018 to May 2019; only their report is from 2020."""
+    small.page("about.md", f"# About\n\n{written}\n")
+    found = [m for m in messages(run(small)[0]) if m.startswith("docs/about.md:")]
+    assert len(found) == 1 and "September 2018 to May 2019" in found[0], found
 
 
 def test_a_broken_catalog_is_reported_not_skipped(small):

@@ -37,12 +37,20 @@ def msgfmt_check(po: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
+def previous_msgid(comments: list[str]) -> str:
+    """The previous msgid of a fuzzy entry: Babel reads its "#|" lines as comments starting
+    with "|", however gettext wrapped them."""
+    quoted = [c[1:].strip().removeprefix("msgid").strip() for c in comments if c.startswith("|")]
+    return "".join(q[1:-1] for q in quoted if q.startswith('"'))
+
+
 def semantics(po: Path) -> dict:
     """What the build and the review workflow read from a catalog: per message its translation,
     flags, translator comments (review state, queries) and previous msgid."""
     catalog = read_catalog(po)
-    messages = {(m.context, m.id): (m.string, sorted(m.flags), list(m.user_comments),
-                                    m.previous_id)
+    messages = {(m.context, m.id): (m.string, sorted(m.flags),
+                                    [c for c in m.user_comments if not c.startswith("|")],
+                                    previous_msgid(m.user_comments))
                 for m in catalog if m.id}
     obsolete = {(m.context, m.id): m.string for m in catalog.obsolete.values()}
     headers = {k: v for k, v in catalog.mime_headers if k in ("Language", "Plural-Forms",
@@ -89,8 +97,14 @@ def test_extract_and_update_never_guess_format_flags(project_copy):
     """A new message that looks like printf: no python-format in the template or any catalog,
     and every catalog still passes msgfmt -c."""
     page = project_copy / "docs" / "privacy.md"
-    page.write_text(page.read_text(encoding="utf-8")
-                    + "\nAbout 5% of visitors and 10%s of pages: 100% of %(them)s.\n", encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    # a long translated paragraph changes: it becomes fuzzy and keeps its previous msgid, which
+    # Babel's --no-wrap used to cut mid-string at 76 columns ("#| msgid ..."), breaking msgfmt
+    changed = "If you live with someone who might check what you look at, these steps can help you stay safer."
+    assert changed in text
+    text = text.replace(changed, changed.replace("these steps", "the steps below"))
+    page.write_text(text + "\nAbout 5% of visitors and 10%s of pages: 100% of %(them)s.\n",
+                    encoding="utf-8")
     for command in (["i18n", "extract"], ["i18n", "update"]):
         result = _run(project_copy, *command)
         assert result.exit_code == 0, result.output
@@ -99,6 +113,11 @@ def test_extract_and_update_never_guess_format_flags(project_copy):
         text = path.read_text(encoding="utf-8")
         assert "python-format" not in text, path
     assert "About 5% of visitors" in (locales / "content.pot").read_text(encoding="utf-8")
+    welsh = read_catalog(locales / "cy" / "LC_MESSAGES" / "content.po")
+    fuzzy = welsh.get(changed.replace("these steps", "the steps below"))
+    assert fuzzy.fuzzy and fuzzy.string
+    po_text = (locales / "cy" / "LC_MESSAGES" / "content.po").read_text(encoding="utf-8")
+    assert f'#| msgid "{changed}"\n' in po_text
     for po in catalog_files(locales):
         result = msgfmt_check(po)
         assert result.returncode == 0, result.stderr
