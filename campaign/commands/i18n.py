@@ -15,7 +15,7 @@ from babel.messages.mofile import write_mo
 from ..config import CampaignConfig
 from ..errors import CampaignError
 from ..i18n.catalogs import (CONTENT_DOMAIN, GUESSED_FLAGS, THEME_DOMAIN, catalog_path,
-                             drop_guessed_flags, read_catalog)
+                             tidy_catalog, read_catalog)
 from ..output import atomic_write_bytes
 from ..i18n.status import collect_status, format_status, template_path
 
@@ -51,7 +51,7 @@ def extract(config: CampaignConfig, out_dir: Path | None = None) -> list[Path]:
                     "--copyright-holder", "Campaign contributors",
                     "-o", str(Path(pot).resolve()), ".")
         _drop_creation_date(pot)
-        drop_guessed_flags(pot)
+        tidy_catalog(pot)
         written.append(pot)
     return written
 
@@ -81,7 +81,7 @@ def update(config: CampaignConfig) -> list[Path]:
                         "--previous", *NO_WRAP, "--init-missing")
             else:
                 pybabel("init", "-i", str(pot), "-o", str(po), "-l", lang.gettext_code, *NO_WRAP)
-            drop_guessed_flags(po)  # Babel guesses them again on every merge
+            tidy_catalog(po)  # Babel guesses flags again, and mangles previous msgids, on every merge
             written.append(po)
     return written
 

@@ -142,37 +142,60 @@ def read_catalog(path: Path, shown: str | None = None, data: bytes | None = None
                            fix="save the file as UTF-8 gettext PO") from exc
 
 
-# Babel marks any message that merely looks like printf ("3.6% of" reads as "% o") python-format,
-# and GNU msgfmt -c (run by Poedit on save, flagged by Weblate) then rejects its translations. Our
-# messages are Markdown, never format strings: the flag is a guess, and it is always removed.
-GUESSED_FLAGS = frozenset({"python-format"})
+# Babel marks any message that merely looks like a format string python-format ("3.6% of" reads as
+# "% o") or python-brace-format ("{childline.phone}"), and GNU msgfmt -c (run by Poedit on save,
+# flagged by Weblate) then checks or rejects its translations. Our messages are Markdown, never
+# format strings (the guard checks placeholders): these flags are guesses, always removed.
+GUESSED_FLAGS = frozenset({"python-format", "python-brace-format"})
+_PREVIOUS = "#|"
+_MANGLED_PREVIOUS = "# |"   # a previous msgid Babel read back as a translator comment
 
 
-def without_guessed_flags(text: str) -> str:
-    """Catalog text with Babel's guessed format flags removed from every ``#,`` line.
+def tidy_catalog_text(text: str) -> str:
+    r"""Catalog text as gettext tools expect it after a Babel merge.
 
-    >>> without_guessed_flags('#, fuzzy, python-format\nmsgid "3.6% of"\n')
-    '#, fuzzy\nmsgid "3.6% of"\n'
-    >>> without_guessed_flags('#, python-format\nmsgid "a"\n')
-    'msgid "a"\n'
+    Removes guessed format flags, and repairs previous msgids: Babel reads a ``#| msgid`` line
+    back as a translator comment and writes it out as ``# | msgid``, where Poedit no longer sees
+    it and the review sheet would show it as a note. In a fuzzy entry that has no fresh
+    ``#|`` line it becomes ``#|`` again (placed before the msgid); anywhere else it goes.
+
+    >>> tidy_catalog_text('#, fuzzy, python-format\nmsgid "3.6% of"\nmsgstr "x"\n')
+    '#, fuzzy\nmsgid "3.6% of"\nmsgstr "x"\n'
+    >>> tidy_catalog_text('# | msgid "old"\n# draft: d\n#, fuzzy\nmsgid "new"\nmsgstr "x"\n')
+    '# draft: d\n#, fuzzy\n#| msgid "old"\nmsgid "new"\nmsgstr "x"\n'
+    >>> tidy_catalog_text('# | msgid "old"\n# draft: d\nmsgid "new"\nmsgstr "x"\n')
+    '# draft: d\nmsgid "new"\nmsgstr "x"\n'
     """
-    out = []
-    for line in text.splitlines(keepends=True):
+    entries = text.split("\n\n")
+    return "\n\n".join(_tidy_entry(entry) for entry in entries)
+
+
+def _tidy_entry(entry: str) -> str:
+    lines = entry.split("\n")
+    flags: list[str] = []
+    kept: list[str] = []
+    mangled: list[str] = []
+    for line in lines:
         if line.startswith("#,"):
             flags = [f.strip() for f in line[2:].split(",") if f.strip()]
-            kept = [f for f in flags if f not in GUESSED_FLAGS]
-            if len(kept) != len(flags):
-                if not kept:
-                    continue
-                line = "#, " + ", ".join(kept) + "\n"
-        out.append(line)
-    return "".join(out)
+            kept_flags = [f for f in flags if f not in GUESSED_FLAGS]
+            if kept_flags:
+                kept.append("#, " + ", ".join(kept_flags))
+            flags = kept_flags
+        elif line.startswith(_MANGLED_PREVIOUS):
+            mangled.append(_PREVIOUS + line[len(_MANGLED_PREVIOUS):])
+        else:
+            kept.append(line)
+    if mangled and "fuzzy" in flags and not any(l.startswith(_PREVIOUS) for l in kept):
+        at = next(i for i, l in enumerate(kept) if l.startswith(("msgctxt", "msgid")))
+        kept[at:at] = mangled
+    return "\n".join(kept)
 
 
-def drop_guessed_flags(path: Path) -> None:
-    """Rewrite a catalog or template without guessed format flags (atomically; only if needed)."""
+def tidy_catalog(path: Path) -> None:
+    """Rewrite a catalog or template with :func:`tidy_catalog_text` (atomically; only if needed)."""
     text = Path(path).read_text(encoding="utf-8")
-    cleaned = without_guessed_flags(text)
+    cleaned = tidy_catalog_text(text)
     if cleaned != text:
         atomic_write_bytes(Path(path), cleaned.encode("utf-8"))
 

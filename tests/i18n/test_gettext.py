@@ -79,6 +79,15 @@ def test_every_catalog_survives_a_msgcat_round_trip(po, tmp_path):
     assert semantics(out) == semantics(po)
 
 
+@pytest.mark.parametrize("po", CATALOGS + TEMPLATES, ids=lambda p: "/".join(p.parts[-3:]))
+def test_no_guessed_flag_and_no_previous_msgid_turned_into_a_comment(po):
+    """Babel guesses python-format and python-brace-format, and reads "#| msgid" back as a
+    translator comment ("# | msgid"), which Poedit ignores and reviewers would read as a note."""
+    text = po.read_text(encoding="utf-8")
+    assert "python-format" not in text and "python-brace-format" not in text
+    assert not [line for line in text.splitlines() if line.startswith("# |")]
+
+
 def test_msgfmt_check_catches_a_guessed_python_format_flag(tmp_path):
     """The negative control: the flag Babel used to guess is what msgfmt rejects."""
     po = tmp_path / "x.po"
@@ -105,7 +114,8 @@ def test_extract_and_update_never_guess_format_flags(project_copy):
     text = text.replace(changed, changed.replace("these steps", "the steps below"))
     page.write_text(text + "\nAbout 5% of visitors and 10%s of pages: 100% of %(them)s.\n",
                     encoding="utf-8")
-    for command in (["i18n", "extract"], ["i18n", "update"]):
+    # twice: the second merge reads back the "#|" lines the first one wrote
+    for command in (["i18n", "extract"], ["i18n", "update"], ["i18n", "update"]):
         result = _run(project_copy, *command)
         assert result.exit_code == 0, result.output
     locales = project_copy / "locales"
@@ -117,7 +127,8 @@ def test_extract_and_update_never_guess_format_flags(project_copy):
     fuzzy = welsh.get(changed.replace("these steps", "the steps below"))
     assert fuzzy.fuzzy and fuzzy.string
     po_text = (locales / "cy" / "LC_MESSAGES" / "content.po").read_text(encoding="utf-8")
-    assert f'#| msgid "{changed}"\n' in po_text
+    assert po_text.count(f'#| msgid "{changed}"\n') == 1
+    assert "\n# |" not in po_text and "python-brace-format" not in po_text
     for po in catalog_files(locales):
         result = msgfmt_check(po)
         assert result.returncode == 0, result.stderr
