@@ -56,7 +56,7 @@ def serve(config_path: str, locale: str | None, dev_addr: str) -> None:
 
 @main.group()
 def i18n() -> None:
-    """Translation catalogs: extract, update, compile, status."""
+    """Translation catalogs: extract, update, compile, status, review."""
 
 
 @i18n.command()
@@ -94,6 +94,20 @@ def status(config_path: str) -> None:
     click.echo(cmd.status(_config(config_path)))
 
 
+@i18n.command()
+@config_option
+@click.argument("lang")
+@click.option("--out", type=click.Path(dir_okay=False),
+              help="Where to write the sheet (default: build/review/LANG.html).")
+def review(config_path: str, lang: str, out: str | None) -> None:
+    """Write a printable sheet for a native speaker to review LANG's translations."""
+    from .commands.review import run
+    config = _config(config_path)
+    path, sheet = run(config, lang, Path(out) if out else None)
+    counts = ", ".join(f"{count} {state.value}" for state, count in sheet.counts)
+    click.echo(f"wrote {config.shown(path)}: {len(sheet.rows)} messages ({counts})")
+
+
 @main.command()
 @config_option
 def fonts(config_path: str) -> None:
@@ -112,7 +126,10 @@ def fonts(config_path: str) -> None:
               help="With --links: seconds to wait for each server (default 10).")
 @click.option("--no-cache", is_flag=True,
               help="With --links: check every link again, ignoring recent results.")
-def check(config_path: str, links: bool, strict: bool, timeout: float | None, no_cache: bool) -> None:
+@click.option("--release", is_flag=True,
+              help="Also fail while a published language shows draft translations (before launch).")
+def check(config_path: str, links: bool, strict: bool, timeout: float | None, no_cache: bool,
+          release: bool) -> None:
     """Check content, help data and every translation without building."""
     from .commands.check import run
     settings = None
@@ -121,5 +138,5 @@ def check(config_path: str, links: bool, strict: bool, timeout: float | None, no
         settings = link_settings(strict=strict, timeout=timeout, use_cache=not no_cache)
     elif strict or no_cache or timeout is not None:
         raise click.UsageError("--strict, --timeout and --no-cache apply only with --links")
-    for line in run(_config(config_path), links=settings):
+    for line in run(_config(config_path), links=settings, release=release):
         click.echo(line)

@@ -27,6 +27,11 @@ READABILITY_MEASURES = ("flesch_kincaid_grade", "smog_index", "coleman_liau_inde
                         "gunning_fog")
 _READABILITY_KEYS = ("pages", "measure", "max", "max_sentence_words")
 _READABILITY_EXAMPLE = '- {pages: "children/*", measure: flesch_kincaid_grade, max: 5}'
+# What a language's site shows (``publish:``): every usable translation, drafts included (with the
+# draft notice), or only translations a native speaker has reviewed (the rest in English).
+PUBLISH_DRAFTS = "drafts"
+PUBLISH_REVIEWED = "reviewed"
+PUBLISH_MODES = (PUBLISH_DRAFTS, PUBLISH_REVIEWED)
 # Where each setting is written: (key, index, key, ...) -> 1-based line in campaign.yml.
 Lines = dict[tuple[str | int, ...], int]
 
@@ -41,10 +46,17 @@ class Language:
     fonts: tuple[str, ...] = ("noto-sans",)   # font families, most specific first
     pseudo: bool = False      # generated pseudo-locale for testing; never published
     featured: tuple[str, ...] = ()  # pages (docs paths) its home page puts first for its readers
+    publish: str = PUBLISH_DRAFTS   # drafts: every translation; reviewed: reviewed ones only
+    line: int | None = field(default=None, compare=False)  # its entry in campaign.yml, for messages
 
     @property
     def is_rtl(self) -> bool:
         return self.dir == "rtl"
+
+    @property
+    def publishes_drafts(self) -> bool:
+        """Whether its site shows translations no native speaker has reviewed yet."""
+        return self.publish == PUBLISH_DRAFTS
 
     @property
     def gettext_code(self) -> str:
@@ -88,6 +100,7 @@ class CampaignConfig:
     languages: tuple[Language, ...] = field(default_factory=tuple)
     nations: tuple[str, ...] = NATIONS  # where the site's readers live: the help box shows these
     readability: tuple[ReadabilityLimit, ...] = field(default_factory=tuple)
+    config_file: str = field(default=DEFAULT_CONFIG, compare=False)  # as messages name it
 
     @property
     def source(self) -> Language:
@@ -132,7 +145,8 @@ class CampaignConfig:
             "site_dir": str(self.site_dir), "terminology": str(self.terminology),
             "nations": list(self.nations),
             "languages": [{"code": l.code, "name": l.name, "dir": l.dir, "fonts": list(l.fonts),
-                           "pseudo": l.pseudo, "featured": list(l.featured)}
+                           "pseudo": l.pseudo, "featured": list(l.featured),
+                           "publish": l.publish}
                           for l in self.languages],
             "readability": [limit.to_dict() for limit in self.readability],
         }
@@ -203,7 +217,7 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
     if site_url and not str(site_url).endswith("/"):
         site_url = f"{site_url}/"
 
-    languages = _languages(data.get("languages"), root, shown, problems)
+    languages = _languages(data.get("languages"), root, shown, problems, lines)
     source = data.get("source_language", "en")
     if languages and source not in {lang.code for lang in languages}:
         problems.append(ConfigError(f"source_language {source!r} is not among 'languages'",
@@ -235,7 +249,7 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
     return CampaignConfig(root=root, site_name=str(site_name), site_url=str(site_url),
                           quick_exit_url=str(quick_exit_url), source_language=source,
                           languages=tuple(languages), readability=readability,
-                          nations=tuple(nations), **paths)
+                          nations=tuple(nations), config_file=shown, **paths)
 
 
 def _readability(raw: Any, shown: str, lines: Lines, problems: list) -> tuple[ReadabilityLimit, ...]:
@@ -285,7 +299,9 @@ def _readability(raw: Any, shown: str, lines: Lines, problems: list) -> tuple[Re
     return tuple(limits)
 
 
-def _languages(raw: Any, root: Path, shown: str, problems: list) -> list[Language]:
+def _languages(raw: Any, root: Path, shown: str, problems: list,
+               lines: Lines | None = None) -> list[Language]:
+    lines = lines or {}
     if not isinstance(raw, list) or not raw:
         problems.append(ConfigError("'languages' must be a non-empty list", path=shown,
                                     fix="list each language with code and name"))
@@ -315,7 +331,18 @@ def _languages(raw: Any, root: Path, shown: str, problems: list) -> list[Languag
             problems.append(ConfigError(f"{where} ({code}): featured must be a list of pages",
                                         path=shown, fix="e.g. featured: [communities/index.md]"))
             featured = []
+        publish = item.get("publish", PUBLISH_DRAFTS)
+        publish_line = lines.get(("languages", index - 1, "publish"),
+                                 lines.get(("languages", index - 1)))
+        if publish not in PUBLISH_MODES:
+            problems.append(ConfigError(
+                f"{where} ({code}): publish must be one of {', '.join(PUBLISH_MODES)}, not {publish!r}",
+                path=shown, line=publish_line,
+                fix="publish: drafts shows draft translations with a notice; publish: reviewed "
+                    "shows only reviewed ones and the rest in English"))
+            publish = PUBLISH_DRAFTS
         out.append(Language(code=code, name=str(item["name"]), dir=direction, fonts=fonts,
                             pseudo=bool(item.get("pseudo", False)),
-                            featured=tuple(str(p) for p in featured)))
+                            featured=tuple(str(p) for p in featured), publish=str(publish),
+                            line=publish_line))
     return out

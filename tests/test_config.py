@@ -265,3 +265,39 @@ def test_readability_limits_survive_the_worker_round_trip(config, tmp_path):
     elsewhere.write_text(config.to_yaml(), encoding="utf-8")
     loaded = load_config(elsewhere)
     assert loaded.readability == config.readability and loaded.terminology == config.terminology
+
+
+# --- publish: drafts or reviewed translations ------------------------------------------------
+
+def test_every_translated_language_says_it_publishes_drafts(config):
+    """Today's truth, written out: every translation is a draft, and the site shows them."""
+    path = config.root / "campaign.yml"
+    for lang in config.translated_languages:
+        assert lang.publish == "drafts" and lang.publishes_drafts
+        assert lang.line == config_line(path, f"{{code: {lang.code}, ")
+        assert "publish: drafts" in path.read_text(encoding="utf-8").splitlines()[lang.line - 1]
+    assert Language("xx", "Test").publish == "drafts"      # the default
+
+
+def test_publish_reviewed_is_read_and_survives_the_worker_round_trip(config, project_copy, tmp_path):
+    path = rewrite(project_copy, "{code: ur, name: اردو, dir: rtl, fonts: [noto-nastaliq-urdu, noto-sans], "
+                   "publish: drafts,", "{code: ur, name: اردو, dir: rtl, fonts: [noto-nastaliq-urdu, "
+                   "noto-sans], publish: reviewed,")
+    loaded = load_config(path)
+    assert loaded.language("ur").publish == "reviewed" and not loaded.language("ur").publishes_drafts
+    assert loaded.language("cy").publish == "drafts"
+    elsewhere = tmp_path / "worker" / "campaign.yml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(loaded.to_yaml(), encoding="utf-8")
+    assert load_config(elsewhere).language("ur").publish == "reviewed"
+
+
+@pytest.mark.parametrize("value", ["yes", "review", "[drafts]", "true"])
+def test_a_bad_publish_value_names_the_file_line_language_and_allowed_values(project_copy, value):
+    path = rewrite(project_copy, "{code: pl, name: Polski, dir: ltr, fonts: [noto-sans], publish: drafts,",
+                   f"{{code: pl, name: Polski, dir: ltr, fonts: [noto-sans], publish: {value},")
+    error = load_error(path)
+    assert error.line == config_line(path, "{code: pl, ")
+    message = error.format_message()
+    assert f"{path}:{error.line}: languages entry 3 (pl): publish must be one of drafts, reviewed" in message
+    assert "fix: publish: drafts shows draft translations" in message

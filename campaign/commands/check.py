@@ -3,7 +3,10 @@ the content checks (reading level, terminology, alt text and audiences). Every p
 check is collected and reported together.
 
 With ``links`` settings (``campaign check --links``) it also asks every external address the site
-publishes whether it still answers; without them it makes no network request at all."""
+publishes whether it still answers; without them it makes no network request at all.
+
+With ``release`` (``campaign check --release``) it also refuses a launch while a published
+language shows draft translations (campaign.yml ``publish: drafts``)."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..checks.pages import check_pages
 from ..checks.readability import check_readability
+from ..checks.release import check_release
 from ..checks.terminology import check_terminology
 from ..config import CampaignConfig
 from ..content.help import HelpData, load_help
@@ -26,9 +30,11 @@ if TYPE_CHECKING:   # the link check (and requests) is imported only when it run
     from ..checks.links import LinkSettings
 
 
-def run(config: CampaignConfig, links: LinkSettings | None = None) -> list[str]:
+def run(config: CampaignConfig, links: LinkSettings | None = None,
+        release: bool = False) -> list[str]:
     """Raise every problem found, together; return notes on what was checked.
-    ``links``: also check external links with these settings (None: no network)."""
+    ``links``: also check external links with these settings (None: no network).
+    ``release``: also the release gate (no published language shows drafts)."""
     problems, notes = check_inputs(config)
     pages, unreadable = read_pages(config)
     problems.extend(unreadable)
@@ -43,6 +49,10 @@ def run(config: CampaignConfig, links: LinkSettings | None = None) -> list[str]:
         link_errors, summary = run_link_check(config, links, help_data)
         problems.extend(link_errors)
         notes.append(summary)
+    if release:
+        found, said = _release(config)
+        problems.extend(found)
+        notes.extend(said)
     raise_all(_unique(problems))
     return notes
 
@@ -75,6 +85,14 @@ def check_inputs(config: CampaignConfig) -> tuple[list[CampaignError], list[str]
                                       fix="run 'campaign i18n extract' and 'campaign i18n update'"))
     return problems, [f"{len(inputs.pages)} pages, {len(languages)} languages, "
                       f"{len(inputs.help.services)} services: no problem found"]
+
+
+def _release(config: CampaignConfig) -> tuple[list[CampaignError], list[str]]:
+    """The release gate; a catalog it cannot count is reported by check_inputs already."""
+    try:
+        return check_release(config)
+    except CampaignError as exc:
+        return [exc], []
 
 
 def _help_data(config: CampaignConfig) -> HelpData | None:

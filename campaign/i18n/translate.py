@@ -2,11 +2,14 @@
 
 The result is plain Markdown that any MkDocs-compatible engine can build. Untranslated and fuzzy
 messages fall back to English, marked ``lang="en" dir="ltr"`` so a screen reader switches voice,
-and the page's front matter records what the theme needs for its notices.
+and the page's front matter records what the theme needs for its notices. A language published
+with reviewed translations only (``publish: reviewed``) treats its drafts the same way
+(``published_catalog``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -52,6 +55,16 @@ def catalog_lookup(catalog: LanguageCatalog) -> Lookup:
             return msgid, State.MISSING
         return (entry.string, entry.state) if entry.state.usable else (msgid, entry.state)
     return lookup
+
+
+def published_catalog(catalog: LanguageCatalog, lang: Language) -> LanguageCatalog:
+    """The translations ``lang``'s site may show (campaign.yml ``publish:``): every usable one, or
+    with ``publish: reviewed`` only those a native speaker has reviewed. A draft left out is looked
+    up as untranslated, so it falls back to English, marked, like any other fallback."""
+    if lang.publishes_drafts:
+        return catalog
+    entries = {key: entry for key, entry in catalog.entries.items() if entry.state is not State.DRAFT}
+    return dataclasses.replace(catalog, entries=entries)
 
 
 def source_lookup(msgid: str) -> tuple[str, State]:

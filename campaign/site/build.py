@@ -10,7 +10,8 @@ Stages, each one named function (gather, then write):
    ``mkdocs.yml`` that inherits the project's.
 4. ``run_builds``: one fresh MkDocs build per language, in parallel processes.
 5. ``assemble_site``: move each language into place (the source language at the root, the
-   others under ``/<code>/``), write the combined sitemap, then swap the finished tree in.
+   others under ``/<code>/``), write the combined sitemap (every language version of every
+   page, for search engines) and robots.txt naming it, then swap the finished tree in.
    A failed run leaves the previous site as it was.
 """
 
@@ -35,12 +36,12 @@ from ..i18n.catalogs import (CONTENT_DOMAIN, THEME_DOMAIN, LanguageCatalog, cata
                              load_language_catalog, remember_catalog)
 from ..i18n.guard import guard_catalog
 from ..i18n.status import StatusRow, collect_status
-from ..i18n.translate import (Lookup, PageStats, catalog_lookup, pseudo_lookup, source_lookup,
-                              translate_help, translate_page)
+from ..i18n.translate import (Lookup, PageStats, catalog_lookup, pseudo_lookup, published_catalog,
+                              source_lookup, translate_help, translate_page)
 from ..output import Writer, replace_tree
 from .fonts import check_name_fonts
 from .mkdocs_config import language_config, write_language_config
-from .sitemap import combined_sitemap, gzipped, page_paths
+from .sitemap import combined_sitemap, gzipped, page_paths, robots_txt
 from .theme import OVERRIDES_DIR, theme_overlay
 
 log = logging.getLogger("campaign")
@@ -165,7 +166,7 @@ def lookup_for(config: CampaignConfig, lang: Language, inputs: Inputs) -> Lookup
         return pseudo_lookup
     if lang.code == config.source_language:
         return source_lookup
-    return catalog_lookup(inputs.catalogs[lang.code])
+    return catalog_lookup(published_catalog(inputs.catalogs[lang.code], lang))
 
 
 def page_templates(config: CampaignConfig) -> list[str]:
@@ -325,8 +326,8 @@ def _check_target(config: CampaignConfig, target: Path) -> None:
 
 def assemble_site(config: CampaignConfig, plans: list[LanguagePlan], staging: Path,
                   target: Path) -> int:
-    """Move each language's output into ``staging``, add the combined sitemap, swap it into
-    ``target``. Returns the number of pages (all languages)."""
+    """Move each language's output into ``staging``, add the combined sitemap and robots.txt,
+    swap it into ``target``. Returns the number of pages (all languages)."""
     by_code = {plan.lang.code: plan for plan in plans}
     source = by_code.get(config.source_language)
     if source is not None:
@@ -348,11 +349,15 @@ def assemble_site(config: CampaignConfig, plans: list[LanguagePlan], staging: Pa
         if plan is source:
             paths = found
     if source is not None:
-        languages = list(config.published_languages)
+        # Only the published languages this run built: the sitemap lists pages that exist.
+        languages = [lang for lang in config.published_languages if lang.code in by_code]
         text = combined_sitemap(config, languages, paths)
         writer = Writer()
         writer.write_text(staging / "sitemap.xml", text)
         writer.write_bytes(staging / "sitemap.xml.gz", gzipped(text))
+        if not (staging / "robots.txt").exists():  # a robots.txt in docs/ is the project's own
+            pseudo = [plan.lang for plan in plans if plan.lang.pseudo]
+            writer.write_text(staging / "robots.txt", robots_txt(config, pseudo))
     replace_tree(staging, target)
     return pages
 

@@ -1,7 +1,15 @@
-"""What templates need to know about the current page's language: the switcher's targets, the
-hreflang alternates and the x-default."""
+"""What templates need to know about the current page's language: its settings and the
+language switcher's targets.
+
+Pages carry no ``<link rel="alternate" hreflang>`` in their head: Material's scripts fetch a
+``sitemap.xml`` relative to every such link on every page view (a failed request for each, and a
+request to ``site_url``'s host when the site is served from anywhere else). Search engines learn
+the language versions from the root sitemap's ``xhtml:link`` alternates instead (sitemap.py).
+"""
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 from ..config import CampaignConfig, Language
 
@@ -25,22 +33,19 @@ def relative_href(from_path: str, to_path: str) -> str:
 
 
 def alternates(config: CampaignConfig, lang: Language, page_url: str | None) -> list[dict]:
-    """The same page in each language: relative href (switcher) and absolute URL (hreflang).
-    ``page_url`` is the page's URL inside its language ('' for the home page); None for pages
-    with no fixed place (404), which link to each language's home page with absolute URLs."""
+    """The same page in each language, for the switcher. Links never name a host, so they work
+    wherever the site is served: relative from a page (``page_url`` is its URL inside its
+    language, '' for the home page); from a page with no fixed place (``page_url`` None: the
+    404 page, served at any address) each language's home page from the site's root path,
+    the path of ``site_url``, as MkDocs links that page's assets."""
     here = config.url_prefix(lang) + (page_url or "")
+    root = urlsplit(config.site_url).path or "/"
     out = []
     for other in linked_languages(config, lang):
         target = config.url_prefix(other) + (page_url or "")
-        absolute = config.site_url + target
         out.append({
             "lang": other.code, "name": other.name, "dir": other.dir,
-            "href": relative_href(here, target) if page_url is not None else absolute,
-            "absolute": absolute, "current": other.code == lang.code,
-            "hreflang": not other.pseudo,
+            "href": relative_href(here, target) if page_url is not None else root + target,
+            "current": other.code == lang.code,
         })
     return out
-
-
-def x_default(config: CampaignConfig, page_url: str | None) -> str:
-    return config.site_url + config.url_prefix(config.source) + (page_url or "")

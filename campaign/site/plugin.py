@@ -3,7 +3,8 @@
 It never re-enters MkDocs and never translates page content (that happened before MkDocs ran,
 see campaign.i18n.translate). It adds the self-hosted assets and the translation-status page,
 installs the theme catalog for templates, gives templates the ``campaign`` context (language,
-alternates, help, notices) and finishes each page (lang/dir, safety controls, RTL numbers).
+the switcher's links, help, notices) and finishes each page (lang/dir, safety controls, RTL
+numbers).
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from ..content.help import load_help, page_nations, serves
 from ..i18n.catalogs import THEME_DOMAIN, catalog_path, load_language_catalog
 from ..i18n.pseudo import pseudo_plain
 from ..i18n.status import collect_status
-from ..i18n.translate import META_KEY, source_lookup, translate_help, translate_page
+from ..i18n.translate import (META_KEY, published_catalog, source_lookup, translate_help,
+                              translate_page)
 from .assets import language_assets
-from .context import alternates, language_dict, x_default
+from .context import alternates, language_dict
 from .material_strings import MATERIAL_CONTEXT, MATERIAL_STRINGS
 from .postprocess import finish_page
 
@@ -67,6 +69,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         self.lang = self.campaign.language(self.config.language or self.campaign.source_language)
         self.is_source = self.lang.code == self.campaign.source_language
         self.catalog = None
+        self.interface_withheld = False  # draft interface strings shown in English (publish: reviewed)
         if self.lang.pseudo:
             self.translations = PseudoTranslations()
         elif self.is_source:
@@ -74,12 +77,16 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         else:
             path = catalog_path(self.campaign.root / self.campaign.locales_dir,
                                 self.lang.gettext_code, THEME_DOMAIN)
-            self.catalog = load_language_catalog(path, self.lang.code)
+            theme = load_language_catalog(path, self.lang.code)
+            self.catalog = published_catalog(theme, self.lang)
+            self.interface_withheld = len(self.catalog.entries) < len(theme.entries)
             self.translations = self.catalog.gettext_translations()
         config.site_name = self.translations.gettext(config.site_name)
         self.assets = language_assets(self.campaign, self.lang)
         config.extra_css = list(config.extra_css) + list(self.assets.css)
         config.extra_javascript = list(config.extra_javascript) + list(self.assets.javascript)
+        # True, not a list: Material's header includes our switcher (partials/alternate.html) and
+        # its base.html puts no <link rel="alternate"> in the head (see context.py).
         config.extra["alternate"] = True
         self._help = None
         self.context_data = self._load_context()
@@ -175,8 +182,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         return {
             "lang": language_dict(self.lang),
             "alternates": alternates(self.campaign, self.lang, page_url),
-            "x_default": None if self.lang.pseudo else x_default(self.campaign, page_url),
-            "fallback": not self.is_source and bool(stats.get("fallback")),
+            "fallback": not self.is_source and (bool(stats.get("fallback")) or self.interface_withheld),
             "draft": bool(stats.get("draft")),
             "help": help_items,
             "help_sources": bool(meta.get("help_sources")),

@@ -1,15 +1,20 @@
 """One sitemap for the whole site, each page listed with its language alternates.
 
-Each language's MkDocs build writes its own sitemap.xml (kept: Material's scripts read it); the
-combined one at the root lists every page of every published language with
-``<xhtml:link rel="alternate" hreflang>`` entries and x-default, as search engines expect.
+This is where search engines learn the language versions of a page: the combined sitemap at the
+root lists every page of every published language with ``<xhtml:link rel="alternate" hreflang>``
+entries for each language and x-default (pages carry no hreflang links in their head, see
+context.py), and robots.txt names it by its absolute address. Each language's MkDocs build writes
+its own sitemap.xml too, kept: Material's instant loading and link previews (both off) would read
+the one beside the language's pages, on the host serving them.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
 
@@ -54,3 +59,14 @@ def gzipped(text: str) -> bytes:
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0) as handle:
         handle.write(text.encode("utf-8"))
     return buffer.getvalue()
+
+
+def robots_txt(config: CampaignConfig, pseudo: Iterable[Language] = ()) -> str:
+    """robots.txt text: every page may be crawled, except a pseudo-locale built for testing,
+    and the combined sitemap is named by its absolute address (crawlers read robots.txt only at
+    the root of a host)."""
+    root = urlsplit(config.site_url).path or "/"
+    lines = ["User-agent: *", "Allow: /"]
+    lines += [f"Disallow: {root}{config.url_prefix(lang)}" for lang in pseudo]
+    lines += ["", f"Sitemap: {config.site_url}sitemap.xml"]
+    return "\n".join(lines) + "\n"

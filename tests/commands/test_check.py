@@ -133,3 +133,59 @@ def test_an_unknown_measure_names_campaign_yml_its_line_and_the_allowed_measures
     line = line_of(config, "reading_age")
     assert f"{config}:{line}: readability entry 2: unknown measure 'reading_age'" in result.output
     assert f"fix: use one of: {', '.join(READABILITY_MEASURES)}" in result.output
+
+
+# --- the release gate: campaign check --release ----------------------------------------------
+
+TRANSLATED = ["cy", "pl", "ro", "ur", "ar", "bn", "pa"]
+
+
+def release(project: Path):
+    return CliRunner().invoke(main, ["check", "--release", "--config", str(project / "campaign.yml")],
+                              catch_exceptions=False)
+
+
+def template_messages(project: Path) -> int:
+    from babel.messages.pofile import read_po
+    total = 0
+    for name in ("content.pot", "theme.pot"):
+        with open(project / "locales" / name, "rb") as handle:
+            total += sum(1 for message in read_po(handle) if message.id)
+    return total
+
+
+def test_release_fails_while_languages_publish_drafts_naming_each_and_its_count(project_copy):
+    """Today every translation is a draft (none reviewed): each language counts every message."""
+    result = release(project_copy)
+    assert result.exit_code == 1
+    config = project_copy / "campaign.yml"
+    count = template_messages(project_copy)
+    for code in TRANSLATED:
+        line = line_of(config, f"{{code: {code}, ")
+        assert (f"{config}:{line}: language {code} is published with drafts: {count} messages not "
+                "reviewed by a native speaker") in result.output
+        assert f"(campaign i18n review {code})" in result.output
+    assert "language en " not in result.output and "en-XA" not in result.output
+    assert check(project_copy).exit_code == 0        # without --release the same project passes
+
+
+def test_release_passes_once_every_language_publishes_reviewed_translations(project_copy):
+    config = project_copy / "campaign.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("publish: drafts") == len(TRANSLATED)
+    config.write_text(text.replace("publish: drafts", "publish: reviewed"), encoding="utf-8")
+    result = release(project_copy)
+    assert result.exit_code == 0, result.output
+    count = template_messages(project_copy)
+    for code in TRANSLATED:
+        assert (f"release: {code} publishes reviewed translations only (0 of {count}; {count} "
+                "shown in English)") in result.output.splitlines()
+    assert result.output.splitlines()[0].endswith("no problem found")   # the normal check ran
+
+
+def test_release_also_runs_the_normal_check(project_copy):
+    replace(project_copy / "docs" / "privacy.md", "audience: [everyone]\n", "")
+    result = release(project_copy)
+    assert result.exit_code == 1
+    assert "docs/privacy.md:1: the page does not say whom it is for" in result.output
+    assert "language cy is published with drafts" in result.output

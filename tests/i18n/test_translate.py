@@ -9,8 +9,8 @@ from campaign.config import Language
 from campaign.content.help import load_help
 from campaign.errors import ContentError
 from campaign.i18n.catalogs import Entry, LanguageCatalog, State
-from campaign.i18n.translate import (META_KEY, catalog_lookup, pseudo_lookup, translate_help,
-                                     translate_page)
+from campaign.i18n.translate import (META_KEY, catalog_lookup, pseudo_lookup, published_catalog,
+                                     translate_help, translate_page)
 from tests.conftest import ROOT
 
 EN = Language("en", "English")
@@ -89,3 +89,32 @@ def test_service_names_follow_their_sentence(help_data):
     untranslated_name = catalog({"Use {relay_uk.name} now.": ("ابھی {relay_uk.name} استعمال کریں۔", State.DRAFT)})
     page = translate_page(text, "docs/x.md", UR, EN, catalog_lookup(untranslated_name), help_data).text
     assert "ابھی Relay UK (emergency, textphone) استعمال کریں۔" in page
+
+
+UR_REVIEWED = Language("ur", "Urdu", dir="rtl", publish="reviewed")
+
+
+def test_publish_reviewed_shows_reviewed_translations_and_draft_ones_in_marked_english(help_data):
+    cat = catalog({"Get help": ("مدد", State.REVIEWED),
+                   "A second paragraph.": ("دوسرا پیراگراف۔", State.DRAFT)})
+    page = translate_page(PAGE, "docs/x.md", UR_REVIEWED, EN,
+                          catalog_lookup(published_catalog(cat, UR_REVIEWED)), help_data)
+    assert "# مدد" in page.text
+    assert '<span lang="en" dir="ltr">A second paragraph.</span>' in page.text
+    assert "دوسرا" not in page.text
+    assert meta(page.text) == {"messages": 4, "reviewed": 2, "draft": 0, "fallback": 2}
+    # publish: drafts (the default) shows the same catalog's draft, as before
+    drafts = translate_page(PAGE, "docs/x.md", UR, EN, catalog_lookup(published_catalog(cat, UR)),
+                            help_data)
+    assert "دوسرا پیراگراف۔" in drafts.text and meta(drafts.text)["draft"] == 1
+
+
+def test_publish_reviewed_help_texts_fall_back_unless_reviewed(help_data):
+    cat = catalog({"24 hours a day": ("دن رات", State.DRAFT),
+                   "Emergency services": ("ہنگامی خدمات", State.REVIEWED)})
+    lookup = catalog_lookup(published_catalog(cat, UR_REVIEWED))
+    items = {s["id"]: s for s in translate_help(help_data, UR_REVIEWED, EN, lookup)}
+    assert (items["childline"]["hours"], items["childline"]["hours_lang"]) == ("24 hours a day", "en")
+    assert (items["emergency"]["name"], items["emergency"]["name_lang"]) == ("ہنگامی خدمات", None)
+    assert published_catalog(cat, UR_REVIEWED).lookup("24 hours a day") is None
+    assert cat.lookup("24 hours a day").state is State.DRAFT      # the catalog itself is unchanged

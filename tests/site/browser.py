@@ -14,6 +14,10 @@ from urllib.parse import urlparse
 import pytest
 
 ELSEWHERE = "https://elsewhere.example/"
+# Belt and braces: no host name resolves in the test browser (only 127.0.0.1 is served), so a
+# request that escapes routing still cannot reach the internet. Tests that do not route requests
+# (routing turns off the browser's cache) rely on this alone and record what tried to leave.
+OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 NEUTRAL_HTML = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather</h1></html>"
 ELSEWHERE_HTML = "<!doctype html><html lang='en'><title>Elsewhere</title><h1>Another site</h1></html>"
 

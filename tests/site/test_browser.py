@@ -9,26 +9,16 @@ from datetime import datetime, timezone
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from babel.messages.pofile import read_po
-from playwright.sync_api import sync_playwright
 
 from campaign.i18n.pseudo import is_pseudo
 from tests.conftest import PSEUDO, ROOT, site_pages
-from tests.site.browser import ELSEWHERE, Recorder, chromium_path
+from tests.site.browser import ELSEWHERE, Recorder
 
 pytestmark = pytest.mark.browser
 
 PAGES = site_pages()
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 LANGS = ["en", "cy", "pl", "ro", "ur", "ar", "bn", "pa"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    path = chromium_path()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

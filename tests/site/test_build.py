@@ -64,18 +64,20 @@ def test_html_lang_and_dir(built_site, code):
         assert f'lang="{code}"' in tag and f'dir="{lang.dir}"' in tag, (url, tag)
 
 
-def test_every_page_links_each_language_version_and_x_default(built_site):
-    config = built_site.config
-    published = [lang.code for lang in config.published_languages]
-    for lang in config.published_languages:
-        for url in PAGES:
-            html = read(built_site.path, config, lang, url)
-            found = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html))
-            assert sorted(found) == sorted(published + ["x-default"]), (lang.code, url)
-            for other in config.published_languages:
-                assert found[other.code] == config.site_url + config.url_prefix(other) + url
-            assert found["x-default"] == config.site_url + url
-            assert PSEUDO not in found  # the pseudo-locale is never advertised
+def test_no_page_carries_head_alternates(built_site):
+    """No <link rel="alternate"> in any page (pseudo-locale and 404 pages included): Material's
+    scripts would fetch a sitemap.xml relative to each one on every page view. Search engines
+    learn the language versions from the root sitemap (test_sitemap_lists_every_page_...)."""
+    pages = list(built_site.path.rglob("*.html"))
+    assert len(pages) > len(PAGES) * len(built_site.config.published_languages)
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert not re.search(r"<link\b[^>]*\brel=\"?alternate", html), path
+        assert "hreflang" not in html[:html.index("<body")], path
+
+
+def switcher_links(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]*class="md-select__link[ "]', html)
 
 
 def test_language_switcher_keeps_the_current_page(built_site):
@@ -85,29 +87,68 @@ def test_language_switcher_keeps_the_current_page(built_site):
         for url in PAGES:
             here = config.site_url + config.url_prefix(lang) + url
             html = read(built_site.path, config, lang, url)
-            links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"[^>]*class="md-select__link[ "]', html)
+            links = switcher_links(html)
             assert [code for _, code in links] == [l.code for l in config.published_languages]
             for href, code in links:
-                assert not urlparse(href).scheme, href  # relative: works on any host
+                assert not urlparse(href).scheme and not href.startswith("/"), href  # any host
                 target = urljoin(here, href)
                 assert target == config.site_url + config.url_prefix(config.language(code)) + url
                 rel = urlparse(target).path.lstrip("/")
                 assert (built_site.path / rel / "index.html").is_file()
 
 
-def test_sitemap_lists_every_page_with_alternates(built_site):
+def test_language_switcher_on_404_pages_names_no_host(built_site):
+    """A 404 page is served at any address: its switcher links each language's home page from
+    the site's root path (as MkDocs links that page's assets), never with a host."""
     config = built_site.config
+    root = urlparse(config.site_url).path
+    for lang in config.published_languages:
+        html = (built_site.path / config.url_prefix(lang) / "404.html").read_text(encoding="utf-8")
+        links = switcher_links(html)
+        assert links == [(root + config.url_prefix(other), other.code)
+                         for other in config.published_languages], lang.code
+
+
+def test_sitemap_lists_every_page_with_alternates(built_site):
+    """The root sitemap is where search engines learn the language versions: every page of every
+    published language, each with an alternate for every published language and x-default (the
+    source language); robots.txt names it by its absolute address."""
+    config = built_site.config
+    published = list(config.published_languages)
     root = ElementTree.parse(built_site.path / "sitemap.xml").getroot()
     urls = root.findall("s:url", NS)
-    assert len(urls) == len(PAGES) * len(config.published_languages)
-    locs = {u.find("s:loc", NS).text for u in urls}
-    assert config.site_url + "ur/privacy/" in locs and config.site_url + "get-help/" in locs
-    for url in urls:
-        alts = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", NS)}
-        assert set(alts) == {l.code for l in config.published_languages} | {"x-default"}
-        assert url.find("s:loc", NS).text in alts.values()
+    assert len(urls) == len(PAGES) * len(published)
+    by_loc = {u.find("s:loc", NS).text: u for u in urls}
+    assert len(by_loc) == len(urls)                      # no page twice
+    for lang in published:
+        for path in PAGES:
+            loc = config.site_url + config.url_prefix(lang) + path
+            links = [(a.get("rel"), a.get("hreflang"), a.get("href"))
+                     for a in by_loc[loc].findall("x:link", NS)]
+            assert links == [("alternate", other.code,
+                              config.site_url + config.url_prefix(other) + path)
+                             for other in published] + \
+                [("alternate", "x-default", config.site_url + path)], loc
+    assert PSEUDO not in (built_site.path / "sitemap.xml").read_text(encoding="utf-8")
     assert gzip.decompress((built_site.path / "sitemap.xml.gz").read_bytes()) == \
         (built_site.path / "sitemap.xml").read_bytes()
+    robots = (built_site.path / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert robots == ["User-agent: *", "Allow: /", f"Disallow: /{PSEUDO}/", "",
+                      f"Sitemap: {config.site_url}sitemap.xml"]
+
+
+def test_sitemap_address_and_404_links_follow_a_site_url_with_a_path(config):
+    from campaign.site.context import alternates
+    from campaign.site.sitemap import robots_txt
+    council = config.with_overrides(site_url="https://example.gov.uk/talk/")
+    assert robots_txt(council, [config.language(PSEUDO)]).splitlines() == [
+        "User-agent: *", "Allow: /", f"Disallow: /talk/{PSEUDO}/", "",
+        "Sitemap: https://example.gov.uk/talk/sitemap.xml"]
+    links = alternates(council, config.language("ur"), None)
+    assert [a["href"] for a in links] == ["/talk/" + council.url_prefix(l)
+                                          for l in council.published_languages]
+    same_page = alternates(council, config.language("ur"), "get-help/")
+    assert [a["href"] for a in same_page][:2] == ["../../get-help/", "../../cy/get-help/"]
 
 
 def test_safety_controls_come_first_and_are_translated(built_site):
@@ -190,7 +231,7 @@ def test_no_request_to_another_host_in_built_files(built_site):
         html = path.read_text(encoding="utf-8")
         for match in loaders.finditer(html):
             tag = html[match.start():html.index(">", match.start())]
-            assert 'rel="alternate"' in tag or 'rel="canonical"' in tag, (path, tag)
+            assert 'rel="canonical"' in tag, (path, tag)   # a browser never fetches it
     for path in list(built_site.path.rglob("*.css")):
         css = path.read_text(encoding="utf-8")
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", css), path
