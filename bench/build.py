@@ -9,20 +9,18 @@ full      ``build_site(config, None, site_dir)``: every published language, end 
           Each worker translates and builds its languages; the run's builds share one overlay
           of overrides and one Jinja bytecode cache, so templates compile once per run, not
           once per language (that is most of why the ratio can come out below 1).
-baseline  the same translated pages built by plain mkdocs-material: ``prepare_language(...,
-          with_campaign=False)`` writes each language's Markdown and a ``mkdocs.yml`` with only
-          the search plugin and no theme overrides, and only ``run_builds`` is timed, with the
-          same number of parallel jobs.
+baseline  the same translated pages built by plain mkdocs-material: ``write_plain_material``
+          (here, not in the toolkit) writes each language's Markdown from its LanguageContent and
+          a ``mkdocs.yml`` with only the search plugin and no theme overrides, and only
+          ``run_builds`` is timed, with the same number of parallel jobs.
 ratio     full / baseline: the price of our code on top of what Material costs anyway (target
           <= 1.15). The baseline leaves translation out on purpose: a plain Material site would
           have to get translated pages somehow, and translating is part of what we add, so it
           belongs in the numerator (with the plugin, the overrides and the assembly), not in
           both sides.
-one lang  ``build_site(config, ["cy"], ...)``: one language alone (jobs is then 1, so the MkDocs
-          build runs in this process).
-memory    peak resident memory from ``getrusage``: RUSAGE_SELF for the benchmark process (which
-          also runs the one-language build) and RUSAGE_CHILDREN for the largest worker (each
-          language is built in a forked process). Each site is benchmarked in its own forked
+one lang  ``build_site(config, ["cy"], ...)``: one language alone (one worker process).
+memory    peak resident memory from ``getrusage``: RUSAGE_SELF for the benchmark process and
+          RUSAGE_CHILDREN for the largest worker (each language is built in a worker process). Each site is benchmarked in its own forked
           process so that the two sites' figures do not mix.
 
 The scenarios take turns, round after round (baseline, full, one language, then again), so that
@@ -60,9 +58,13 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from campaign.config import CampaignConfig, load_config  # noqa: E402
-from campaign.site.build import (build_site, gather_inputs, prepare_language, run_builds,  # noqa: E402
-                                 select_languages, source_date_epoch)
+from campaign.config import CampaignConfig, Language, load_config  # noqa: E402
+from campaign.i18n.language import translate_language  # noqa: E402
+from campaign.output import Writer  # noqa: E402
+from campaign.pipeline import Inputs, load_inputs  # noqa: E402
+from campaign.site.build import build_site, run_builds, select_languages, source_date_epoch  # noqa: E402
+from campaign.site.theme import OVERRIDES_DIR, material_languages, search_settings  # noqa: E402
+from campaign.site.workdir import LanguagePlan, write_docs  # noqa: E402
 
 EPOCH = "1767225600"                   # 2026-01-01T00:00:00Z
 ONE_LANGUAGE = "cy"
@@ -168,12 +170,50 @@ def one_language(config: CampaignConfig, out: Path, jobs: int) -> Scenario:
     return Scenario(lambda: build_site(config, [ONE_LANGUAGE], target, jobs=jobs), remove(target))
 
 
+def page_templates(config: CampaignConfig) -> list[str]:
+    """The page templates of the project's overrides (e.g. easy-read.html), which pages may name
+    in their front matter."""
+    folder = config.root / OVERRIDES_DIR
+    return sorted(p.name for p in folder.glob("*.html") if p.name != "main.html")
+
+
+def plain_config(config: CampaignConfig, lang: Language, docs: Path, site: Path, theme: Path) -> dict:
+    """A plain mkdocs-material build of one language: the project's mkdocs.yml, the search
+    plugin, no campaign plugin and no overrides (an empty custom_dir, since MkDocs rejects null)."""
+    language = lang.code if lang.code in material_languages() else config.source_language
+    return {"INHERIT": str((config.root / config.mkdocs_file).resolve()),
+            "site_name": config.site_name, "site_url": config.site_url + config.url_prefix(lang),
+            "docs_dir": str(docs), "site_dir": str(site),
+            "theme": {"language": language, "direction": lang.dir, "custom_dir": str(theme)},
+            "plugins": [{"search": search_settings(lang, config.source)}]}
+
+
+def write_plain_material(inputs: Inputs, languages: list[Language], out: Path) -> list[LanguagePlan]:
+    """Each language's translated pages (from its LanguageContent) and a plain Material
+    mkdocs.yml, under ``out/<code>/``."""
+    config = inputs.config
+    writer = Writer(atomic=False)
+    theme = out / "no-overrides"     # page templates named in front matter fall back to
+    for name in page_templates(config):          # Material's own page
+        writer.write_text(theme / name, '{% extends "main.html" %}\n')
+    theme.mkdir(parents=True, exist_ok=True)
+    plans = []
+    for lang in languages:
+        content = translate_language(inputs, lang)
+        base = out / lang.code
+        write_docs(inputs, content, base / "docs", writer)
+        data = plain_config(config, lang, base / "docs", base / "site", theme)
+        mkdocs_file = writer.write_text(base / "mkdocs.yml",
+                                        yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+        plans.append(LanguagePlan(lang=lang, mkdocs_file=mkdocs_file, site_dir=base / "site",
+                                  stats=content.stats))
+    return plans
+
+
 def plain_material(config: CampaignConfig, out: Path, jobs: int) -> Scenario:
     """The translated pages, written once (untimed); only the plain Material builds are timed."""
     languages = select_languages(config, None)
-    inputs = gather_inputs(config, languages)
-    plans = [prepare_language(config, lang, inputs, out / "baseline", with_campaign=False)
-             for lang in languages]
+    plans = write_plain_material(load_inputs(config, languages), languages, out / "baseline")
     epoch = source_date_epoch(config)
     return Scenario(lambda: run_builds(plans, jobs=jobs, epoch=epoch),
                     remove(*(plan.site_dir for plan in plans)))

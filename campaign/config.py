@@ -101,6 +101,8 @@ class CampaignConfig:
     nations: tuple[str, ...] = NATIONS  # where the site's readers live: the help box shows these
     readability: tuple[ReadabilityLimit, ...] = field(default_factory=tuple)
     config_file: str = field(default=DEFAULT_CONFIG, compare=False)  # as messages name it
+    config_path: Path | None = field(default=None, compare=False)    # the file it was read from
+    lines: Lines = field(default_factory=dict, compare=False, repr=False)  # where each setting is
 
     @property
     def source(self) -> Language:
@@ -120,7 +122,7 @@ class CampaignConfig:
             if lang.code == code:
                 return lang
         known = ", ".join(lang.code for lang in self.languages)
-        raise ConfigError(f"unknown language {code!r}", path=str(self.root / DEFAULT_CONFIG),
+        raise ConfigError(f"unknown language {code!r}", path=self.config_file,
                           fix=f"use one of: {known}, or add it under 'languages'")
 
     def url_prefix(self, lang: Language) -> str:
@@ -135,8 +137,8 @@ class CampaignConfig:
             return str(path)
 
     def to_yaml(self) -> str:
-        """The effective configuration as campaign.yml text, with the project root pinned, so a
-        worker process (one MkDocs build) sees exactly the settings of this run."""
+        """The effective configuration as campaign.yml text, with the project root pinned, so that
+        a copy elsewhere (e.g. a council pack's) reads exactly these settings."""
         data = {
             "root": str(self.root), "site_name": self.site_name, "site_url": self.site_url,
             "quick_exit": {"url": self.quick_exit_url}, "source_language": self.source_language,
@@ -176,7 +178,7 @@ def load_config(path: str | Path = DEFAULT_CONFIG) -> CampaignConfig:
     if not isinstance(data, dict):
         raise ConfigError("the file must be a mapping of settings", path=shown)
     root = Path(data.pop("root", path.parent))
-    return _validate(data, root, shown, lines)
+    return dataclasses.replace(_validate(data, root, shown, lines), config_path=path, lines=lines)
 
 
 def setting_lines(node: Any, path: tuple[str | int, ...] = (), out: Lines | None = None) -> Lines:

@@ -21,9 +21,9 @@ from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from ..config import DEFAULT_CONFIG, CampaignConfig
+from ..config import CampaignConfig
 from ..content.help import HelpData, load_help
-from ..i18n.markdown import PLACEHOLDER
+from ..content.help import PLACEHOLDER
 
 # href="..." or src='...' in raw HTML (a block or inline tag); the value is HTML-escaped.
 _HTML_URL = re.compile(r"""\b(?:href|src)\s*=\s*(["'])(https?://[^"'\s]+)\1""", re.IGNORECASE)
@@ -133,16 +133,9 @@ def gather_links(config: CampaignConfig, help_data: HelpData | None = None) -> d
 
 
 def _quick_exit_place(config: CampaignConfig) -> Place:
-    """campaign.yml and the line of quick_exit.url, when that file holds this address."""
-    path = config.root / DEFAULT_CONFIG
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
-        return Place(config.shown(path))
-    node = _child(_child(root, "quick_exit"), "url")
-    if isinstance(node, yaml.ScalarNode) and node.value == config.quick_exit_url:
-        return Place(config.shown(path), node.start_mark.line + 1)
-    return Place(config.shown(path))
+    """campaign.yml and the line of quick_exit.url (as the config read it)."""
+    shown = config.shown(config.config_path) if config.config_path else config.config_file
+    return Place(shown, config.lines.get(("quick_exit", "url")))
 
 
 def _child(node: yaml.Node | None, key: str) -> yaml.Node | None:

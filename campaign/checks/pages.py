@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
-from pathlib import Path
 
 from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
@@ -28,7 +27,7 @@ from ..config import CampaignConfig
 from ..content.help import AUDIENCES, HelpData, page_nations
 from ..content.pages import Page
 from ..errors import CampaignError, ContentError
-from ..i18n.catalogs import catalog_files, message_state, msgstr_line, read_catalog
+from ..i18n.catalogs import LanguageCatalog, message_state, read_every_catalog
 
 Problems = list[CampaignError]
 _MARKDOWN_FIX = "describe what the image shows between the brackets: ![what it shows]({src})"
@@ -225,9 +224,9 @@ def check_help_box(page: Page, help_data: HelpData, nations: tuple[str, ...]) ->
     audiences = meta.get("audience")
     if not isinstance(audiences, list) or not audiences:
         return []      # check_audience reports it
-    nations = page_nations(nations, meta.get("nations"))
-    if help_data.for_page(audiences, nations):
+    if help_data.help_box(meta, nations):
         return []
+    nations = page_nations(nations, meta.get("nations"))
     return [ContentError(
         f"no service in {help_data.path.name} serves this page's audience "
         f"({', '.join(map(str, audiences))}) in {', '.join(nations)}: its help box would be empty",
@@ -236,18 +235,17 @@ def check_help_box(page: Page, help_data: HelpData, nations: tuple[str, ...]) ->
             "service's 'audiences' in the help data")]
 
 
-def check_translation_images(path: Path, shown: str) -> Problems:
+def check_translation_images(catalog: LanguageCatalog) -> Problems:
     """Translations in use that lose the alt text of an image in their English message."""
-    catalog = read_catalog(path, shown)
-    file_lines = path.read_text(encoding="utf-8").splitlines()
     problems: Problems = []
+    shown = catalog.shown
 
     def lost(message, english: str, fix: str) -> None:
         problems.append(ContentError(
             f'the translation leaves an image without alt text (the English alt text is "{english}")',
-            path=shown, line=msgstr_line(file_lines, message.lineno), fix=fix))
+            path=shown, line=catalog.msgstr_line(message.lineno), fix=fix))
 
-    for message in catalog:
+    for message in catalog.catalog or ():
         if not message.id or message.pluralizable or not message_state(message).usable:
             continue
         if "image-alt" in message.auto_comments:     # the msgid is the alt text itself
@@ -262,10 +260,11 @@ def check_translation_images(path: Path, shown: str) -> Problems:
     return problems
 
 
-def check_pages(config: CampaignConfig, pages: list[Page],
-                help_data: HelpData | None = None) -> tuple[Problems, list[str]]:
+def check_pages(config: CampaignConfig, pages: list[Page], help_data: HelpData | None = None,
+                catalogs: list[LanguageCatalog] | None = None) -> tuple[Problems, list[str]]:
     """Alt text in every page and translation; an audience on every page, with a help box that
-    is not empty; no figures on pages for children; one picture per idea on Easy Read pages."""
+    is not empty; no figures on pages for children; one picture per idea on Easy Read pages.
+    ``catalogs``: the catalogs as read by the pipeline (None: every catalog file is read here)."""
     problems: Problems = []
     for page in pages:
         try:
@@ -277,12 +276,11 @@ def check_pages(config: CampaignConfig, pages: list[Page],
                 problems.extend(check_help_box(page, help_data, config.nations))
         except ContentError as exc:
             problems.append(exc)
-    catalogs = catalog_files(config.root / config.locales_dir)
+    if catalogs is None:
+        catalogs, unreadable = read_every_catalog(config)
+        problems.extend(unreadable)
     for catalog in catalogs:
-        try:
-            problems.extend(check_translation_images(catalog, config.shown(catalog)))
-        except ContentError as exc:
-            problems.append(exc)
+        problems.extend(check_translation_images(catalog))
     return problems, [f"pages: {len(pages)} pages and {len(catalogs)} catalogs: every image has "
                       "alt text, every page names its audience and has help for it, no figures on "
                       "children's pages, one picture per idea on Easy Read pages"]

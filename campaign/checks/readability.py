@@ -34,10 +34,10 @@ from markdown_it import MarkdownIt
 from textstat.textstat import textstatistics
 
 from ..config import CampaignConfig, ReadabilityLimit
-from ..content.help import HelpData, placeholder_markdown
+from ..content.help import PLACEHOLDER, HelpData, placeholder_markdown
 from ..content.pages import Page
 from ..errors import CampaignError, ConfigError, ContentError
-from ..i18n.markdown import PLACEHOLDER, Segment, line_at, segment_markdown
+from ..i18n.markdown import Segment, line_at, segment_markdown
 
 LANGUAGE = "en_GB"
 HARDEST = 3                      # sentences named when a page is over its limit

@@ -24,7 +24,7 @@ from ..config import CampaignConfig, setting_lines
 from ..content.help import HelpData
 from ..content.pages import Page
 from ..errors import CampaignError, ContentError, raise_all
-from ..i18n.catalogs import catalog_files, msgstr_line, read_catalog
+from ..i18n.catalogs import LanguageCatalog, read_every_catalog
 from ..i18n.markdown import line_at, segment_markdown
 
 HELP_FIELDS = ("name", "who", "hours")
@@ -199,12 +199,10 @@ def scan_help(help_data: HelpData, shown: str, terms: tuple[Term, ...]) -> Probl
     return problems
 
 
-def scan_catalog(path: Path, shown: str, terms: tuple[Term, ...], docs_prefix: str) -> Problems:
+def scan_catalog(catalog: LanguageCatalog, terms: tuple[Term, ...], docs_prefix: str) -> Problems:
     """Hits in every msgstr of one catalog, at the msgstr's line."""
-    catalog = read_catalog(path, shown)
-    file_lines = path.read_text(encoding="utf-8").splitlines()
     problems: Problems = []
-    for message in catalog:
+    for message in catalog.catalog or ():
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         text = "\n".join(s for s in strings if s)
         if not message.id or not text:
@@ -212,20 +210,14 @@ def scan_catalog(path: Path, shown: str, terms: tuple[Term, ...], docs_prefix: s
         page_paths = [location[len(docs_prefix):] for location, _ in message.locations
                       if location.startswith(docs_prefix)]
         for term, match in _hits(text, terms, page_paths):
-            problems.append(term.problem(match.group(0), shown, msgstr_line(file_lines, message.lineno)))
+            problems.append(term.problem(match.group(0), catalog.shown, catalog.msgstr_line(message.lineno)))
     return problems
 
 
-def catalog_languages(config: CampaignConfig) -> list[tuple[Path, str]]:
-    """Every catalog under locales_dir with the language code its folder belongs to."""
-    by_folder = {lang.gettext_code: lang.code for lang in config.languages}
-    return [(path, by_folder.get(path.parent.parent.name, path.parent.parent.name))
-            for path in catalog_files(config.root / config.locales_dir)]
-
-
-def check_terminology(config: CampaignConfig, pages: list[Page],
-                      help_data: HelpData | None) -> tuple[Problems, list[str]]:
-    """Every page, the help data and every catalog against the terminology file."""
+def check_terminology(config: CampaignConfig, pages: list[Page], help_data: HelpData | None,
+                      catalogs: list[LanguageCatalog] | None = None) -> tuple[Problems, list[str]]:
+    """Every page, the help data and every catalog against the terminology file. ``catalogs``:
+    the catalogs as read by the pipeline (None: every catalog file is read here)."""
     path = config.root / config.terminology
     try:
         terminology = load_terminology(path, config.shown(path),
@@ -240,14 +232,12 @@ def check_terminology(config: CampaignConfig, pages: list[Page],
             problems.append(exc)
     if help_data is not None:
         problems.extend(scan_help(help_data, config.shown(help_data.path), terminology.terms))
-    catalogs = catalog_languages(config)
+    if catalogs is None:
+        catalogs, unreadable = read_every_catalog(config)
+        problems.extend(unreadable)
     docs_prefix = config.docs_dir.as_posix().rstrip("/") + "/"
-    for catalog, code in catalogs:
-        try:
-            problems.extend(scan_catalog(catalog, config.shown(catalog),
-                                         terminology.for_language(code), docs_prefix))
-        except ContentError as exc:         # a broken catalog: reported once, by name
-            problems.append(exc)
+    for catalog in catalogs:
+        problems.extend(scan_catalog(catalog, terminology.for_language(catalog.code), docs_prefix))
     note = (f"terminology: {len(pages)} pages, the help data and {len(catalogs)} catalogs use "
             f"none of {len(terminology.terms)} terms to avoid")
     return problems, [note]

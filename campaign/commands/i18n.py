@@ -9,6 +9,7 @@ import tempfile
 from contextlib import redirect_stdout
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.mofile import write_mo
 
@@ -17,6 +18,7 @@ from ..errors import CampaignError
 from ..i18n.catalogs import (CONTENT_DOMAIN, GUESSED_FLAGS, THEME_DOMAIN, catalog_path,
                              tidy_catalog, read_catalog)
 from ..output import atomic_write_bytes
+from ..pipeline import load_inputs
 from ..i18n.status import collect_status, format_status, template_path
 
 BABEL_CFG = {CONTENT_DOMAIN: "babel.cfg", THEME_DOMAIN: "babel-theme.cfg"}
@@ -87,24 +89,21 @@ def update(config: CampaignConfig) -> list[Path]:
 
 
 def compile_catalogs(config: CampaignConfig) -> list[Path]:
-    """Guard every catalog, then write .mo files beside them."""
-    from ..site.build import gather_inputs
-    gather_inputs(config, list(config.translated_languages))  # raises GuardError on a bad translation
+    """Guard every catalog, then write .mo files beside them (from the catalogs as read once)."""
+    inputs = load_inputs(config, config.translated_languages)  # raises GuardError on a bad translation
     written = []
-    locales = config.root / config.locales_dir
     for domain in BABEL_CFG:
         for lang in config.translated_languages:
-            po = catalog_path(locales, lang.gettext_code, domain)
-            if po.is_file():
-                written.append(_compile_catalog(po))
+            catalog = inputs.catalog(lang.code, domain)
+            if catalog.catalog is not None and catalog.path is not None:
+                written.append(_compile_catalog(catalog.catalog, catalog.path))
     return written
 
 
-def _compile_catalog(po: Path) -> Path:
+def _compile_catalog(catalog: Catalog, po: Path) -> Path:
     """Write one .mo beside its .po. Not through pybabel compile: it re-guesses python-format
     for Markdown that merely contains "% o" and reports errors that are not there; the guard has
     already checked what matters (numbers, links, placeholders)."""
-    catalog = read_catalog(po)
     for message in catalog:
         message.flags -= GUESSED_FLAGS
     buffer = io.BytesIO()

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any, Callable
 
 import yaml
 
 from ..config import NATIONS
 from ..errors import ContentError, raise_all
-from ..i18n.markdown import PLACEHOLDER
 
 AUDIENCES = ("everyone", "children", "young-people", "boys", "adults", "parents", "professionals",
              "schools", "faith", "deaf", "disabled", "communities")
@@ -25,6 +25,8 @@ ACCESSIBILITY = ("bsl", "bsl-signvideo", "text-relay", "sms")
 # generic name ("Emergency services") is translated.
 TRANSLATED_FIELDS = ("name", "who", "hours")
 _NUMBER = re.compile(r"^\d+(?: \d+)*$")
+# A service field named in page text: {childline.phone}. The guard and the checks use it too.
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\}")
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,19 @@ class HelpData:
         """The services that serve one of a page's audiences in one of its nations."""
         return [s for s in self.services if serves(s.audiences, s.nations, audiences, nations)]
 
+    def help_box(self, meta: Mapping[str, Any],
+                 site_nations: tuple[str, ...]) -> list[tuple[Service, list[str]]]:
+        """The help box of a page with front matter ``meta``: each service that serves one of
+        its audiences in one of its nations, with the nations it is limited to ("Only in: Wales";
+        empty when it serves all of the page's nations). The one rule, for the site and checks."""
+        audiences = list(meta.get("audience") or ["everyone"])
+        nations = page_nations(site_nations, meta.get("nations"))
+        box = []
+        for service in self.for_page(audiences, nations):
+            only = [n for n in service.nations if n in nations]
+            box.append((service, only if len(only) < len(nations) else []))
+        return box
+
 
 def page_nations(site_nations: tuple[str, ...], own: Any) -> tuple[str, ...]:
     """The nations a page's help box serves: the site's, narrowed by the page's own ``nations:``
@@ -88,12 +103,13 @@ def load_help(path: Path, shown: str | None = None) -> HelpData:
     """Read and validate the help data file, reporting every problem at once."""
     shown = shown or str(path)
     try:
-        root = yaml.compose(Path(path).read_text(encoding="utf-8"))
+        text = Path(path).read_text(encoding="utf-8")
+        root = yaml.compose(text)
+        data = yaml.safe_load(text) or {}
     except (OSError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ContentError(f"cannot read help data: {exc}", path=shown,
                            line=mark.line + 1 if mark else None) from exc
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     items = data.get("services") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise ContentError("expected a 'services:' list", path=shown)

@@ -11,10 +11,12 @@ A translated, non-fuzzy message is *reviewed* only when it has a ``reviewed-by:`
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import hashlib
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 
+from ..config import CampaignConfig
 from ..errors import ContentError
 from ..output import atomic_write_bytes
 
@@ -70,8 +73,19 @@ class LanguageCatalog:
     code: str
     path: Path | None
     entries: dict[tuple[str | None, str], Entry] = field(default_factory=dict)
-    catalog: Catalog | None = None
+    catalog: Catalog | None = None   # the parsed file (the checks read comments and locations)
     digest: str = ""          # sha256 of the file it was read from
+    domain: str = CONTENT_DOMAIN
+    shown: str = ""           # the path as messages name it
+    lines: tuple[str, ...] = ()   # the file's lines, for the msgstr line of a message
+
+    def lookups_only(self) -> LanguageCatalog:
+        """The lookup table alone (no parsed file, no lines): what a build worker needs."""
+        return dataclasses.replace(self, catalog=None, lines=())
+
+    def msgstr_line(self, msgid_line: int) -> int:
+        """The 1-based line of the msgstr of the entry whose msgid is on ``msgid_line``."""
+        return msgstr_line(self.lines, msgid_line)
 
     def lookup(self, msgid: str, context: str | None = None) -> Entry | None:
         return self.entries.get((context, msgid))
@@ -205,7 +219,7 @@ def catalog_files(locales_dir: Path) -> list[Path]:
     return sorted(Path(locales_dir).glob("*/LC_MESSAGES/*.po"))
 
 
-def msgstr_line(file_lines: list[str], msgid_line: int) -> int:
+def msgstr_line(file_lines: Sequence[str], msgid_line: int) -> int:
     """The 1-based line of the msgstr of the entry whose msgid is on ``msgid_line`` (Babel
     reports an entry at its msgid line)."""
     for index in range(max(msgid_line - 1, 0), len(file_lines)):
@@ -214,27 +228,14 @@ def msgstr_line(file_lines: list[str], msgid_line: int) -> int:
     return msgid_line
 
 
-# Catalogs already read in this process, by (file, language, content digest). A build reads each
-# catalog once in the parent and its forked workers find them here; a changed file has another
-# digest, so it is never served stale.
-_LOADED: dict[tuple[str, str, str], LanguageCatalog] = {}
-
-
-def remember_catalog(catalog: LanguageCatalog) -> None:
-    """Keep a catalog read elsewhere (e.g. in a worker process) for later loads of its file."""
-    if catalog.path is not None and catalog.digest:
-        _LOADED[(str(catalog.path), catalog.code, catalog.digest)] = catalog
-
-
-def load_language_catalog(path: Path, code: str, shown: str | None = None) -> LanguageCatalog:
-    """Load a catalog into a lookup table; a missing file means nothing is translated yet."""
+def load_language_catalog(path: Path, code: str, shown: str | None = None,
+                          domain: str = CONTENT_DOMAIN) -> LanguageCatalog:
+    """Load a catalog into a lookup table; a missing file means nothing is translated yet.
+    The file is read once: its bytes are parsed, hashed and kept as lines (for messages)."""
+    shown = shown or str(path)
     if not Path(path).is_file():
-        return LanguageCatalog(code=code, path=None)
+        return LanguageCatalog(code=code, path=None, domain=domain, shown=shown)
     data = Path(path).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    cached = _LOADED.get((str(Path(path)), code, digest))
-    if cached is not None:
-        return cached
     catalog = read_catalog(path, shown, data)
     entries = {}
     for message in catalog:
@@ -242,7 +243,21 @@ def load_language_catalog(path: Path, code: str, shown: str | None = None) -> La
             continue
         entries[(message.context, message.id)] = Entry(
             string=message.string or "", state=message_state(message), lineno=message.lineno)
-    loaded = LanguageCatalog(code=code, path=Path(path), entries=entries, catalog=catalog,
-                             digest=digest)
-    remember_catalog(loaded)
-    return loaded
+    return LanguageCatalog(code=code, path=Path(path), entries=entries, catalog=catalog,
+                           digest=hashlib.sha256(data).hexdigest(), domain=domain, shown=shown,
+                           lines=tuple(data.decode("utf-8").splitlines()))
+
+
+def read_every_catalog(config: CampaignConfig) -> tuple[list[LanguageCatalog], list[ContentError]]:
+    """Every catalog file under locales_dir, each read once, with the language its folder belongs
+    to; a problem for each that cannot be read (for a check run without the pipeline's inputs)."""
+    by_folder = {lang.gettext_code: lang.code for lang in config.languages}
+    catalogs: list[LanguageCatalog] = []
+    problems: list[ContentError] = []
+    for path in catalog_files(config.root / config.locales_dir):
+        code = by_folder.get(path.parent.parent.name, path.parent.parent.name)
+        try:
+            catalogs.append(load_language_catalog(path, code, config.shown(path), path.stem))
+        except ContentError as exc:
+            problems.append(exc)
+    return catalogs, problems

@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 
 from ..errors import ContentError
 from .catalogs import LanguageCatalog
-from .markdown import PLACEHOLDER
+from ..content.help import PLACEHOLDER
 
 _DIGIT_RUN = re.compile(r"[0-9]+(?:[ \u00a0][0-9]+)*")
 _URL = re.compile(r"(?:https?://|www\.|mailto:|tel:|sms:)[^\s<>()\[\]\"'`]+")

@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from ..content.help import PLACEHOLDER
 from ..errors import ContentError
 
 FRONT_MATTER_MESSAGES = ("title", "description")
@@ -165,7 +166,6 @@ def line_at(segment: Segment, source_lines: list[str], offset: int) -> int:
     return segment.spans[-1].line + 1
 
 
-PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\.([a-z][a-z0-9_]*)\}")
 
 
 def _strip_placeholders(text: str) -> str:

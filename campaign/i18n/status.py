@@ -59,7 +59,7 @@ def collect_status(config: CampaignConfig, domains: tuple[str, ...] = DOMAINS,
             catalog = (loaded or {}).get((lang.code, domain))
             if catalog is None:
                 path = catalog_path(config.root / config.locales_dir, lang.gettext_code, domain)
-                catalog = load_language_catalog(path, lang.code, config.shown(path))
+                catalog = load_language_catalog(path, lang.code, config.shown(path), domain)
             for key in ids[domain]:
                 counts["total"] += 1
                 entry = catalog.entries.get(key)

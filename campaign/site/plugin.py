@@ -22,14 +22,12 @@ from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
 from ..config import DEFAULT_CONFIG, load_config
-from ..content.help import load_help, page_nations, serves
-from ..i18n.catalogs import THEME_DOMAIN, catalog_path, load_language_catalog
+from ..content.help import load_help
 from ..i18n.pseudo import pseudo_plain
 from ..i18n.status import collect_status
-from ..i18n.translate import (META_KEY, published_catalog, source_lookup, translate_help,
-                              translate_page)
+from ..i18n.translate import META_KEY, source_lookup, translate_help, translate_page
 from .assets import language_assets
-from .context import alternates, language_dict
+from .context import PluginContext, alternates, language_dict, linked_languages
 from .material_strings import MATERIAL_CONTEXT, MATERIAL_STRINGS
 from .postprocess import finish_page
 
@@ -40,8 +38,8 @@ SAFETY_TEMPLATE = "partials/campaign/safety.html"
 
 class CampaignPluginConfig(Config):
     language = c.Optional(c.Type(str))       # this build's language (default: the source)
-    context = c.Optional(c.Type(str))        # context.json written by `campaign build`
-    config_file = c.Optional(c.Type(str))    # campaign.yml (default: beside mkdocs.yml)
+    context = c.Optional(c.Type(str))        # the PluginContext file written by `campaign build`
+    config_file = c.Optional(c.Type(str))    # campaign.yml, for `mkdocs serve` (default: beside mkdocs.yml)
     template_cache = c.Optional(c.Type(str))  # Jinja bytecode folder shared by a run's builds
 
 
@@ -61,25 +59,38 @@ class PseudoTranslations(gettext.NullTranslations):
         return pseudo_plain(singular if n == 1 else plural)
 
 
+def preview_context(config_file: str) -> PluginContext:
+    """`mkdocs serve` in the project (no `campaign build`): the source language, from the
+    project's own files."""
+    campaign = load_config(config_file)
+    help_data = load_help(campaign.root / campaign.help_data)
+    lang = campaign.source
+    return PluginContext(config=campaign, lang=lang, linked=linked_languages(lang, campaign.languages),
+                         help_data=help_data,
+                         help=tuple(translate_help(help_data, lang, lang, source_lookup)),
+                         status=tuple(row.as_dict() for row in collect_status(campaign)), theme=None)
+
+
 class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
 
     def on_config(self, config):
-        config_file = self.config.config_file or str(Path(config.config_file_path).parent / DEFAULT_CONFIG)
-        self.campaign = load_config(config_file)
-        self.lang = self.campaign.language(self.config.language or self.campaign.source_language)
+        if self.config.context:
+            context = PluginContext.read(self.config.context)
+        else:
+            context = preview_context(self.config.config_file
+                                      or str(Path(config.config_file_path).parent / DEFAULT_CONFIG))
+        self.context = context
+        self.campaign = context.config
+        self.lang = context.lang
         self.is_source = self.lang.code == self.campaign.source_language
-        self.catalog = None
-        self.interface_withheld = False  # draft interface strings shown in English (publish: reviewed)
+        self.catalog = context.theme
+        self.interface_withheld = context.interface_withheld
+        self.help_items = {item["id"]: item for item in context.help}
         if self.lang.pseudo:
             self.translations = PseudoTranslations()
-        elif self.is_source:
+        elif self.catalog is None:
             self.translations = gettext.NullTranslations()
         else:
-            path = catalog_path(self.campaign.root / self.campaign.locales_dir,
-                                self.lang.gettext_code, THEME_DOMAIN)
-            theme = load_language_catalog(path, self.lang.code)
-            self.catalog = published_catalog(theme, self.lang)
-            self.interface_withheld = len(self.catalog.entries) < len(theme.entries)
             self.translations = self.catalog.gettext_translations()
         config.site_name = self.translations.gettext(config.site_name)
         self.assets = language_assets(self.campaign, self.lang)
@@ -88,18 +99,8 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         # True, not a list: Material's header includes our switcher (partials/alternate.html) and
         # its base.html puts no <link rel="alternate"> in the head (see context.py).
         config.extra["alternate"] = True
-        self._help = None
-        self.context_data = self._load_context()
         self._safety: dict[str, str] = {}
         return config
-
-    def _load_context(self) -> dict:
-        if self.config.context:
-            return json.loads(Path(self.config.context).read_text(encoding="utf-8"))
-        # `mkdocs serve` in the project: the source language, computed here.
-        self._help = load_help(self.campaign.root / self.campaign.help_data)
-        return {"help": translate_help(self._help, self.lang, self.campaign.source, source_lookup),
-                "status": [row.as_dict() for row in collect_status(self.campaign)]}
 
     def on_files(self, files: Files, config) -> Files:
         self.files = files
@@ -119,10 +120,8 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         if page.file.generated_by:
             return markdown  # the translation-status page, written by this plugin
         # Previewing the source pages directly (`mkdocs serve`): fill the help placeholders.
-        if self._help is None:  # pages without translation metadata in a `campaign build`
-            self._help = load_help(self.campaign.root / self.campaign.help_data)
         text = translate_page(markdown, page.file.src_uri, self.lang, self.campaign.source,
-                              source_lookup, self._help).text
+                              source_lookup, self.context.help_data).text
         return text.split("---\n", 2)[2].lstrip("\n")
 
     def on_nav(self, nav, config, files):
@@ -172,22 +171,17 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
 
     def _campaign_context(self, page_url: str | None, meta: dict, page=None) -> dict:
         stats = meta.get(META_KEY) or {}
-        audiences = list(meta.get("audience") or ["everyone"])
-        nations = page_nations(self.campaign.nations, meta.get("nations"))
-        help_items = []
-        for item in self.context_data["help"]:
-            if serves(item["audiences"], item["nations"], audiences, nations):
-                only = [n for n in item["nations"] if n in nations]
-                help_items.append(dict(item, only_in=only if len(only) < len(nations) else []))
+        help_items = [dict(self.help_items[service.id], only_in=only)
+                      for service, only in self.context.help_data.help_box(meta, self.campaign.nations)]
         return {
             "lang": language_dict(self.lang),
-            "alternates": alternates(self.campaign, self.lang, page_url),
+            "alternates": alternates(self.campaign, self.lang, page_url, self.context.linked),
             "fallback": not self.is_source and (bool(stats.get("fallback")) or self.interface_withheld),
             "draft": bool(stats.get("draft")),
             "help": help_items,
             "help_sources": bool(meta.get("help_sources")),
             "featured": self._featured(page),
-            "status": self.context_data["status"],
+            "status": list(self.context.status),
             "exit_url": self.campaign.quick_exit_url,
         }
 

@@ -12,7 +12,7 @@ from campaign.config import load_config
 from campaign.content.help import AUDIENCES, NATIONS, expand_placeholders, load_help
 from campaign.errors import CampaignError, ContentError
 from campaign.i18n.translate import source_lookup, translate_page
-from campaign.site.build import gather_inputs
+from campaign.pipeline import load_inputs
 from tests.conftest import ROOT
 
 HELP = ROOT / "data" / "help.yml"
@@ -83,7 +83,7 @@ def load_copy_error(project: Path) -> CampaignError:
     """What a command sees: the help data loaded through the build's own input stage."""
     config = load_config(project / "campaign.yml")
     with pytest.raises(CampaignError) as caught:
-        gather_inputs(config, [config.source])
+        load_inputs(config, [config.source])
     return caught.value
 
 

@@ -320,6 +320,19 @@ def test_two_builds_are_byte_identical(config, tmp_path, monkeypatch):
     assert len(a) > 100 and a == b
 
 
+def test_spawned_workers_build_the_same_site_as_forked_ones(config, tmp_path, monkeypatch):
+    """Workers receive everything as arguments (no state inherited from the parent): a build with
+    the "spawn" start method is byte-identical to one with "fork", and this process's environment
+    is left as it was (SOURCE_DATE_EPOCH is set in the workers only)."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    build_site(config, ["en", "cy"], tmp_path / "fork", jobs=2, start_method="fork")
+    build_site(config, ["en", "cy"], tmp_path / "spawn", jobs=2, start_method="spawn")
+    assert "SOURCE_DATE_EPOCH" not in os.environ
+    forked, spawned = _tree_digest(tmp_path / "fork"), _tree_digest(tmp_path / "spawn")
+    assert len(forked) > 40 and forked == spawned
+    assert (tmp_path / "spawn" / "cy" / "get-help" / "index.html").is_file()
+
+
 def test_default_epoch_is_the_last_commit(config):
     env = dict(os.environ)
     env.pop("SOURCE_DATE_EPOCH", None)
@@ -355,11 +368,11 @@ def test_plain_mkdocs_previews_the_english_source(project_copy, tmp_path):
 def test_plain_material_baseline_builds_pages_with_campaign_templates(config, tmp_path):
     """The benchmark's baseline (plain Material, no campaign code) still builds pages that name a
     campaign page template (Easy Read) in their front matter."""
-    from campaign.site.build import gather_inputs, prepare_language, run_builds
+    from bench.build import write_plain_material
+    from campaign.pipeline import load_inputs
+    from campaign.site.build import run_builds
     languages = [config.language("cy")]
-    inputs = gather_inputs(config, languages)
-    plans = [prepare_language(config, lang, inputs, tmp_path / "baseline", with_campaign=False)
-             for lang in languages]
+    plans = write_plain_material(load_inputs(config, languages), languages, tmp_path / "baseline")
     run_builds(plans, jobs=1, epoch="0")
     built = list((tmp_path / "baseline").rglob("easy-read/index.html"))
     assert built and "campaign-easy-read" not in built[0].read_text(encoding="utf-8")

@@ -1,0 +1,77 @@
+"""One language, translated, in memory: what every renderer (the site, later print and images)
+builds from.
+
+``translate_language`` is pure: it reads nothing from disk and writes nothing. Its result holds
+the pages as translated plain Markdown with their statistics, the help data in the language, the
+interface strings (the published theme catalog) and the language's facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..config import Language
+from ..content.help import HelpData
+from .catalogs import CONTENT_DOMAIN, THEME_DOMAIN, LanguageCatalog
+from .translate import (Lookup, PageStats, TranslatedPage, catalog_lookup, pseudo_lookup,
+                        published_catalog, source_lookup, translate_help, translate_page)
+
+if TYPE_CHECKING:
+    from ..pipeline import Inputs
+
+
+@dataclass
+class LanguageContent:
+    """A language ready to render."""
+
+    lang: Language
+    source: Language                      # the source language (what fallbacks are written in)
+    pages: dict[str, TranslatedPage]      # by path inside docs/, e.g. "children/index.md"
+    help: list[dict]                      # help services with translated name/who/hours
+    theme: LanguageCatalog | None         # interface strings it may show (None: source, pseudo)
+    interface_withheld: bool = False      # some interface strings shown in English (publish: reviewed)
+    stats: PageStats = field(default_factory=PageStats)
+
+    @property
+    def is_source(self) -> bool:
+        return self.lang.code == self.source.code
+
+
+def lookup_for(inputs: Inputs, lang: Language) -> Lookup:
+    """How ``lang`` translates a message: itself (the source), pseudo-localised, or through its
+    published catalog."""
+    if lang.pseudo:
+        return pseudo_lookup
+    if lang.code == inputs.config.source_language:
+        return source_lookup
+    return catalog_lookup(published_catalog(inputs.catalog(lang.code, CONTENT_DOMAIN), lang))
+
+
+def translate_pages(inputs: Inputs, lang: Language, help_data: HelpData) -> dict[str, TranslatedPage]:
+    """Every source page rebuilt in ``lang`` (a ContentError names a page's unknown placeholder)."""
+    lookup = lookup_for(inputs, lang)
+    return {page.rel: translate_page(page.text, page.shown, lang, inputs.config.source, lookup,
+                                     help_data)
+            for page in inputs.pages}
+
+
+def translate_language(inputs: Inputs, lang: Language) -> LanguageContent:
+    """``lang`` translated from the inputs, in memory."""
+    if inputs.help is None:
+        inputs.raise_problems()
+        raise AssertionError("inputs without help data always have a problem")
+    source = inputs.config.source
+    pages = translate_pages(inputs, lang, inputs.help)
+    stats = PageStats()
+    for page in pages.values():
+        stats.add(page.stats)
+    theme = None
+    withheld = False
+    if not lang.pseudo and lang.code != source.code:
+        full = inputs.catalog(lang.code, THEME_DOMAIN)
+        theme = published_catalog(full, lang)
+        withheld = len(theme.entries) < len(full.entries)
+    return LanguageContent(lang=lang, source=source, pages=pages,
+                           help=translate_help(inputs.help, lang, source, lookup_for(inputs, lang)),
+                           theme=theme, interface_withheld=withheld, stats=stats)

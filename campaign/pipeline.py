@@ -1,0 +1,187 @@
+"""Read and check every input once: the one object that build, check and compile start from.
+
+    campaign.yml (CampaignConfig, read by the CLI) + docs/ + data/help.yml + locales/*.po + fonts
+        -> read_inputs()  -> Inputs   (every page, the help data, every catalog with the guard)
+        -> i18n.language.translate_language(inputs, lang) -> LanguageContent (in memory)
+        -> site (MkDocs), later print and images
+
+Nothing here writes a file or knows about MkDocs. Problems are collected, not raised, so that
+``campaign check`` reports every one together; ``Inputs.raise_problems`` is the build's gate.
+Each file is read and parsed once: a page with broken front matter is reported here (once) and
+left out of ``pages``, so no later stage reports it again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import CampaignConfig, Language
+from .content.help import HelpData, load_help
+from .content.pages import Page, read_pages
+from .errors import CampaignError, ContentError, GuardError, raise_all
+from .i18n.catalogs import (CONTENT_DOMAIN, THEME_DOMAIN, LanguageCatalog, catalog_path,
+                            load_language_catalog)
+from .i18n.guard import guard_catalog
+from .i18n.markdown import segment_markdown
+from .i18n.status import StatusRow, collect_status
+from .site.fonts import check_name_fonts
+from .workers import in_workers
+
+DOMAINS = (CONTENT_DOMAIN, THEME_DOMAIN)
+
+
+@dataclass
+class Inputs:
+    """Everything read from the project, checked, in memory (picklable: workers receive it)."""
+
+    config: CampaignConfig
+    languages: tuple[Language, ...]              # the languages this run is about
+    pages: tuple[Page, ...]                      # readable source pages, in path order
+    other_files: tuple[str, ...]                 # images and other non-Markdown files in docs/
+    help: HelpData | None                        # None when the help data cannot be read
+    catalogs: dict[tuple[str, str], LanguageCatalog] = field(default_factory=dict)  # (code, domain)
+    status: tuple[StatusRow, ...] = ()
+    problems: list[CampaignError] = field(default_factory=list)   # unreadable or invalid inputs
+    unsafe: list[CampaignError] = field(default_factory=list)     # translations the guard refuses
+
+    def catalog(self, code: str, domain: str = CONTENT_DOMAIN) -> LanguageCatalog:
+        """One language's catalog of one domain (an empty one when the language has none)."""
+        found = self.catalogs.get((code, domain))
+        return found if found is not None else LanguageCatalog(code=code, path=None, domain=domain)
+
+    def all_problems(self) -> list[CampaignError]:
+        """Every problem found, the guard's as one error listing each refused translation."""
+        return self.problems + ([GuardError(self.unsafe)] if self.unsafe else [])
+
+    def raise_problems(self) -> None:
+        """The build's gate: raise every unreadable input together, else the guard's refusals."""
+        raise_all(self.problems)
+        if self.unsafe:
+            raise GuardError(self.unsafe)
+
+    def for_language(self, lang: Language) -> Inputs:
+        """What one language's worker needs: its own catalogs' lookup tables, no problems."""
+        catalogs = {key: catalog.lookups_only() for key, catalog in self.catalogs.items()
+                    if key[0] == lang.code}
+        return dataclasses.replace(self, languages=(lang,), catalogs=catalogs, problems=[], unsafe=[])
+
+
+def read_inputs(config: CampaignConfig, languages: list[Language] | tuple[Language, ...] | None = None,
+                *, jobs: int | None = None, deep_fonts: bool = False,
+                start_method: str | None = None) -> Inputs:
+    """Read every page, the help data, the switcher fonts and the catalogs of ``languages``
+    (default: every published one), and guard every translation. Never raises for content: the
+    problems are in the result. ``deep_fonts`` also opens each switcher font (``campaign check``)."""
+    chosen = tuple(languages if languages is not None else config.published_languages)
+    problems: list[CampaignError] = []
+    pages = _read_pages(config, problems)
+    help_data = _read_help(config, problems)
+    try:
+        check_name_fonts(config, deep=deep_fonts)
+    except CampaignError as exc:
+        problems.append(exc)
+    catalogs, unsafe = _read_catalogs(config, chosen, problems, jobs, start_method)
+    status: tuple[StatusRow, ...] = ()
+    try:
+        status = tuple(collect_status(config, loaded=catalogs))
+    except CampaignError as exc:
+        if not any(exc.path == p.path for p in problems):   # a broken catalog: reported once
+            problems.append(exc)
+    return Inputs(config=config, languages=chosen, pages=tuple(pages),
+                  other_files=tuple(_other_files(config)), help=help_data, catalogs=catalogs,
+                  status=status, problems=problems, unsafe=unsafe)
+
+
+def load_inputs(config: CampaignConfig, languages: list[Language] | tuple[Language, ...] | None = None,
+                **options) -> Inputs:
+    """``read_inputs``, raising every problem (the build and ``campaign i18n compile``)."""
+    inputs = read_inputs(config, languages, **options)
+    inputs.raise_problems()
+    return inputs
+
+
+def _read_pages(config: CampaignConfig, problems: list[CampaignError]) -> list[Page]:
+    """The readable source pages: front matter and Markdown parsed once, here."""
+    read, unreadable = read_pages(config)
+    problems.extend(unreadable)
+    good = []
+    for page in read:
+        try:
+            page.front_matter         # cached on the page
+            segment_markdown(page.text, page.shown)
+        except ContentError as exc:
+            problems.append(exc)
+            continue
+        good.append(page)
+    return good
+
+
+def _read_help(config: CampaignConfig, problems: list[CampaignError]) -> HelpData | None:
+    path = config.root / config.help_data
+    try:
+        return load_help(path, config.shown(path))
+    except CampaignError as exc:
+        problems.append(exc)
+        return None
+
+
+def _other_files(config: CampaignConfig) -> list[str]:
+    """Images and other files of docs/ that are not pages (hidden folders skipped)."""
+    docs = config.root / config.docs_dir
+    return [path.relative_to(docs).as_posix() for path in sorted(docs.rglob("*"))
+            if path.is_file() and path.suffix != ".md"
+            and not any(part.startswith(".") for part in path.relative_to(docs).parts)]
+
+
+ErrorParts = tuple[str, "str | None", "int | None", "str | None"]
+CatalogJob = tuple[Path, str, str, str]     # (file, language code, shown path, domain)
+
+
+def _read_catalogs(config: CampaignConfig, languages: tuple[Language, ...],
+                   problems: list[CampaignError], jobs: int | None, start_method: str | None,
+                   ) -> tuple[dict[tuple[str, str], LanguageCatalog], list[CampaignError]]:
+    """Every catalog of the translated ``languages``, read and guarded (spread over the cores:
+    it is the serial part of a build)."""
+    locales = config.root / config.locales_dir
+    work: list[CatalogJob] = []
+    for lang in languages:
+        if lang.code == config.source_language or lang.pseudo:
+            continue
+        for domain in DOMAINS:
+            path = catalog_path(locales, lang.gettext_code, domain)
+            work.append((path, lang.code, config.shown(path), domain))
+    catalogs: dict[tuple[str, str], LanguageCatalog] = {}
+    unsafe: list[CampaignError] = []
+    results = in_workers(read_and_guard, work, jobs, start_method=start_method)
+    for (_, code, _, domain), (catalog, broken, refused) in zip(work, results):
+        problems.extend(_rebuilt(parts) for parts in broken)
+        unsafe.extend(_rebuilt(parts) for parts in refused)
+        if catalog is not None:
+            catalogs[(code, domain)] = catalog
+    return catalogs, unsafe
+
+
+def read_and_guard(job: CatalogJob) -> tuple[LanguageCatalog | None, list[ErrorParts], list[ErrorParts]]:
+    """Read one catalog and run the translation guard on it (in a worker process). Errors come
+    back as plain parts, since click's exceptions do not survive pickling."""
+    path, code, shown, domain = job
+    try:
+        catalog = load_language_catalog(path, code, shown, domain)
+    except CampaignError as exc:
+        return None, [_parts(exc)], []
+    origins = {}
+    if catalog.catalog is not None:
+        origins = {m.id: f"{m.locations[0][0]}:{m.locations[0][1]}"
+                   for m in catalog.catalog if m.id and m.locations}
+    return catalog, [], [_parts(exc) for exc in guard_catalog(catalog, shown, origins)]
+
+
+def _parts(exc: CampaignError) -> ErrorParts:
+    return exc.detail, exc.path, exc.line, exc.fix
+
+
+def _rebuilt(parts: ErrorParts) -> ContentError:
+    detail, path, line, fix = parts
+    return ContentError(detail, path=path, line=line, fix=fix)

@@ -1,0 +1,48 @@
+"""Worker processes: one collection point for work spread over the cores.
+
+Workers receive everything they need as arguments (picklable dataclasses and plain values) and
+share no state with the parent, so the pool works with any start method: "fork" (the default
+where the platform has it: the fastest to start) or "spawn". A worker's own environment may be
+set by an ``initializer`` (MkDocs reads SOURCE_DATE_EPOCH only from the environment); the
+parent's environment is never changed.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def default_start_method() -> str:
+    """"fork" where the platform has it (workers start at once), else "spawn"."""
+    return "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def worker_count(jobs: int | None, items: int) -> int:
+    """How many workers for ``items`` pieces of work: ``jobs``, else one per core, at most one
+    per item, at least one."""
+    return max(1, min(jobs or os.cpu_count() or 1, items))
+
+
+def in_workers(function: Callable[[Item], Result], items: Sequence[Item], jobs: int | None = None,
+               *, start_method: str | None = None, inline: bool = True,
+               initializer: Callable[..., None] | None = None,
+               initargs: tuple[Any, ...] = ()) -> list[Result]:
+    """``function(item)`` for each item, in order: in this process when one worker is enough and
+    ``inline`` allows it, else in a pool of processes. ``function`` must be a module-level
+    function and items and results picklable (as "spawn" needs)."""
+    count = worker_count(jobs, len(items))
+    if not items:
+        return []
+    if count == 1 and inline and initializer is None:
+        return [function(item) for item in items]
+    context = multiprocessing.get_context(start_method or default_start_method())
+    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=initializer,
+                             initargs=initargs) as pool:
+        return list(pool.map(function, items))
