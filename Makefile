@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine:
 #   make site   create .venv, install the locked dependencies, build every language into site/
-#   make test   the same set-up (plus Chromium and GNU gettext from apt when missing), then every test
+#   make test   the same set-up (plus Chromium and GNU gettext from apt when missing), then mypy
+#               and every test (doctests of the campaign package included)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -39,6 +40,7 @@ system-tools:
 	fi
 
 test: $(STAMP) system-tools
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -p no:cacheprovider
 
 bench: $(STAMP)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlparse
 
 import yaml
@@ -251,7 +251,10 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
     return CampaignConfig(root=root, site_name=str(site_name), site_url=str(site_url),
                           quick_exit_url=str(quick_exit_url), source_language=source,
                           languages=tuple(languages), readability=readability,
-                          nations=tuple(nations), config_file=shown, **paths)
+                          nations=tuple(nations), config_file=shown,
+                          docs_dir=paths["docs_dir"], locales_dir=paths["locales_dir"],
+                          help_data=paths["help_data"], mkdocs_file=paths["mkdocs_file"],
+                          site_dir=paths["site_dir"], terminology=paths["terminology"])
 
 
 def _readability(raw: Any, shown: str, lines: Lines, problems: list) -> tuple[ReadabilityLimit, ...]:
@@ -268,8 +271,9 @@ def _readability(raw: Any, shown: str, lines: Lines, problems: list) -> tuple[Re
         line = lines.get(("readability", index))
 
         def problem(message: str, fix: str, key: str | None = None) -> None:
+            at = lines.get(("readability", index, key)) if key is not None else None
             problems.append(ConfigError(f"readability entry {index + 1}: {message}", path=shown,
-                                        line=lines.get(("readability", index, key), line), fix=fix))
+                                        line=at or line, fix=fix))
         if not isinstance(item, dict):
             problem("must be a mapping of pages, measure and max",
                     f"write it as {_READABILITY_EXAMPLE}")
@@ -295,7 +299,7 @@ def _readability(raw: Any, shown: str, lines: Lines, problems: list) -> tuple[Re
                     "write the most words a sentence may have, e.g. max_sentence_words: 15",
                     "max_sentence_words")
         if len(problems) == before:
-            limits.append(ReadabilityLimit(pages=pages, measure=measure, max=limit,
+            limits.append(ReadabilityLimit(pages=str(pages), measure=str(measure), max=cast(float, limit),
                                            max_sentence_words=words,
                                            where=f"{shown}:{line}" if line else shown))
     return tuple(limits)

@@ -6,6 +6,8 @@ Every message names the file (and line where there is one) and the fix.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import click
 
 
@@ -40,8 +42,8 @@ class ContentError(CampaignError):
 class GuardError(CampaignError):
     """One or more translations change protected text (numbers, links, markup)."""
 
-    def __init__(self, problems: list[CampaignError]) -> None:
-        self.problems = problems
+    def __init__(self, problems: Sequence[CampaignError]) -> None:
+        self.problems = list(problems)
         lines = [p.format_message() for p in problems]
         click.ClickException.__init__(
             self, f"{len(problems)} translation(s) change protected text:\n" + "\n".join(lines))
@@ -50,13 +52,13 @@ class GuardError(CampaignError):
 class MultipleErrors(CampaignError):
     """Several independent problems, reported together so people fix them in one pass."""
 
-    def __init__(self, problems: list[CampaignError]) -> None:
-        self.problems = problems
+    def __init__(self, problems: Sequence[CampaignError]) -> None:
+        self.problems = list(problems)
         click.ClickException.__init__(
             self, "\n".join(p.format_message() for p in problems))
 
 
-def raise_all(problems: list[CampaignError]) -> None:
+def raise_all(problems: Sequence[CampaignError]) -> None:
     """Raise nothing, the one problem, or all of them together."""
     if len(problems) == 1:
         raise problems[0]

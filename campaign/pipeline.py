@@ -174,7 +174,7 @@ def read_and_guard(job: CatalogJob) -> tuple[LanguageCatalog | None, list[ErrorP
     origins = {}
     if catalog.catalog is not None:
         origins = {m.id: f"{m.locations[0][0]}:{m.locations[0][1]}"
-                   for m in catalog.catalog if m.id and m.locations}
+                   for m in catalog.catalog if m.id and isinstance(m.id, str) and m.locations}
     return catalog, [], [_parts(exc) for exc in guard_catalog(catalog, shown, origins)]
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable
 
+from ..output import atomic_write_bytes
 from .probe import LinkResult
 
 log = logging.getLogger("campaign")
@@ -118,23 +118,11 @@ class LinkCache:
             return
         links = {url: entry for url, entry in sorted(self._entries.items()) if self._fresh(entry)}
         text = json.dumps({"version": VERSION, "links": links}, indent=1, ensure_ascii=False) + "\n"
-        temp: str | None = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             if self._unreadable and self.path.exists():
                 os.replace(self.path, self.path.with_name(self.path.name + ".corrupt"))
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent,
-                                             prefix=f".{self.path.name}.tmp-", delete=False) as out:
-                temp = out.name
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temp, self.path)
-            temp = None
+            atomic_write_bytes(self.path, text.encode("utf-8"))
         except OSError as exc:
             log.warning("%s: cannot write the link cache (%s); results are not kept", self.shown, exc)
-        finally:
-            if temp is not None:
-                Path(temp).unlink(missing_ok=True)
         self._changed = False
         self._unreadable = False

@@ -12,18 +12,15 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 import yaml
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..config import CampaignConfig
 from ..content.help import HelpData, load_help
 from ..content.help import PLACEHOLDER
+from ..content.markdown import page_parser
 
 # href="..." or src='...' in raw HTML (a block or inline tag); the value is HTML-escaped.
 _HTML_URL = re.compile(r"""\b(?:href|src)\s*=\s*(["'])(https?://[^"'\s]+)\1""", re.IGNORECASE)
@@ -37,12 +34,6 @@ class Place:
     line: int | None = None
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    # The same parser the translation pipeline uses (campaign/i18n/markdown.py).
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin)
-
-
 def is_external(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc) \
@@ -53,7 +44,7 @@ def markdown_links(text: str) -> list[tuple[str, int]]:
     """(address, 1-based line) of every external link target in a Markdown page, in order."""
     lines = text.split("\n")
     found: list[tuple[str, int]] = []
-    for token in _parser().parse(text):
+    for token in page_parser().parse(text):
         if not token.map:
             continue
         if token.type == "html_block":
@@ -68,7 +59,7 @@ def markdown_links(text: str) -> list[tuple[str, int]]:
 def _inline_links(token: Token, lines: list[str]) -> list[tuple[str, int]]:
     """Links of one block of inline text. The line is where the address is written in the
     source; a reference link (address defined elsewhere) gets the line of its use."""
-    first, end = token.map
+    first, end = token.map or (0, 0)
     cursor = (first, 0)
     estimate = first   # counts line breaks; blind to a code span broken over two lines
     found = []

@@ -16,18 +16,14 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from html.parser import HTMLParser
-
-from markdown_it import MarkdownIt
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..config import CampaignConfig
 from ..content.help import AUDIENCES, HelpData, page_nations
+from ..content.markdown import page_parser
 from ..content.pages import Page
 from ..errors import CampaignError, ContentError
-from ..i18n.catalogs import LanguageCatalog, message_state, read_every_catalog
+from ..i18n.catalogs import LanguageCatalog, message_state, read_every_catalog, singular
 
 Problems = list[CampaignError]
 _MARKDOWN_FIX = "describe what the image shows between the brackets: ![what it shows]({src})"
@@ -69,15 +65,10 @@ def html_images(html: str) -> list[Image]:
     return parser.found
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin)
-
-
 def inline_images(markdown: str) -> list[Image]:
     """Markdown images and inline <img> tags of one message (no line information)."""
     images: list[Image] = []
-    for token in _parser().parseInline(markdown):
+    for token in page_parser().parseInline(markdown):
         for child in token.children or []:
             if child.type == "image":
                 images.append(Image(src=str(child.attrGet("src") or ""), alt=child.content, html=False))
@@ -90,7 +81,7 @@ def page_images(text: str) -> list[Image]:
     """Every image of a page, each with the 0-based line it is on."""
     lines = text.split("\n")
     images: list[Image] = []
-    for token in _parser().parse(text):
+    for token in page_parser().parse(text):
         if token.type == "html_block" and token.map:
             images.extend(Image(i.src, i.alt, True, token.map[0] + i.line) for i in html_images(token.content))
         elif token.type == "inline" and token.map:
@@ -123,7 +114,7 @@ def _point_text(markdown: str) -> str:
     """What a point says without its pictures: the text of an inline token's children (link text
     kept, images and inline HTML left out), with its spaces collapsed."""
     words: list[str] = []
-    for token in _parser().parseInline(markdown):
+    for token in page_parser().parseInline(markdown):
         for child in token.children or []:
             if child.type in ("text", "code_inline"):
                 words.append(child.content)
@@ -140,7 +131,7 @@ def check_one_picture_per_idea(page: Page) -> Problems:
     if page.front_matter.data.get("template") != EASY_READ_TEMPLATE:
         return []
     lines = page.text.split("\n")
-    tokens = _parser().parse(page.text)
+    tokens = page_parser().parse(page.text)
     first_use: dict[str, tuple[str, int]] = {}     # picture -> (the point's text, its 1-based line)
     problems: Problems = []
     for index, token in enumerate(tokens):
@@ -243,18 +234,19 @@ def check_translation_images(catalog: LanguageCatalog) -> Problems:
     def lost(message, english: str, fix: str) -> None:
         problems.append(ContentError(
             f'the translation leaves an image without alt text (the English alt text is "{english}")',
-            path=shown, line=catalog.msgstr_line(message.lineno), fix=fix))
+            path=shown, line=catalog.msgstr_line(message.lineno or 0), fix=fix))
 
     for message in catalog.catalog or ():
-        if not message.id or message.pluralizable or not message_state(message).usable:
+        if not message.id or not isinstance(message.id, str) or not message_state(message).usable:
             continue
+        string = singular(message.string)
         if "image-alt" in message.auto_comments:     # the msgid is the alt text itself
-            if not message.string.strip():
+            if not string.strip():
                 lost(message, message.id, "write the alt text's translation in the msgstr; "
                                           "it must not be blank")
             continue
         described = [i for i in inline_images(message.id) if i.described]
-        missing = [i for i in inline_images(message.string) if not i.described] if described else []
+        missing = [i for i in inline_images(string) if not i.described] if described else []
         if missing:
             lost(message, described[0].alt or "", "translate the alt text too: " + missing[0].fix())
     return problems

@@ -30,11 +30,11 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from typing import Callable
 
-from markdown_it import MarkdownIt
 from textstat.textstat import textstatistics
 
 from ..config import CampaignConfig, ReadabilityLimit
 from ..content.help import PLACEHOLDER, HelpData, placeholder_markdown
+from ..content.markdown import inline_parser
 from ..content.pages import Page
 from ..errors import CampaignError, ConfigError, ContentError
 from ..i18n.markdown import Segment, line_at, segment_markdown
@@ -98,11 +98,6 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _inline_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark")
-
-
 def plain_text(markdown: str, help_data: HelpData | None) -> str:
     """Inline Markdown as a reader reads it: placeholders filled, link text kept, link targets,
     images, inline code and HTML tags left out."""
@@ -116,7 +111,7 @@ def plain_text(markdown: str, help_data: HelpData | None) -> str:
 
     filled = PLACEHOLDER.sub(fill, markdown)
     words: list[str] = []
-    for token in _inline_parser().parseInline(filled):
+    for token in inline_parser().parseInline(filled):
         for child in token.children or []:
             if child.type == "text":
                 words.append(child.content)

@@ -155,7 +155,7 @@ def _entries(raw: list, where: tuple, lines: dict, shown: str, problems: list,
         if len(problems) > before:
             continue
         for phrase in avoid:
-            terms.append(Term(avoid=phrase, use=tuple(use), source=source.strip(), pages=pages,
+            terms.append(Term(avoid=phrase, use=tuple(use), source=str(source).strip(), pages=pages,
                               pattern=term_pattern(phrase, plural)))
     return tuple(terms)
 
@@ -203,14 +203,14 @@ def scan_catalog(catalog: LanguageCatalog, terms: tuple[Term, ...], docs_prefix:
     """Hits in every msgstr of one catalog, at the msgstr's line."""
     problems: Problems = []
     for message in catalog.catalog or ():
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
         text = "\n".join(s for s in strings if s)
         if not message.id or not text:
             continue
         page_paths = [location[len(docs_prefix):] for location, _ in message.locations
                       if location.startswith(docs_prefix)]
         for term, match in _hits(text, terms, page_paths):
-            problems.append(term.problem(match.group(0), catalog.shown, catalog.msgstr_line(message.lineno)))
+            problems.append(term.problem(match.group(0), catalog.shown, catalog.msgstr_line(message.lineno or 0)))
     return problems
 
 

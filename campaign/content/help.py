@@ -137,7 +137,7 @@ def load_help(path: Path, shown: str | None = None) -> HelpData:
 
 def _service_nodes(root) -> list[dict[str, int]]:
     """1-based line of each key of each service, for error messages and the extractor."""
-    out = []
+    out: list[dict[str, int]] = []
     if root is None or not isinstance(root, yaml.MappingNode):
         return out
     for key, value in root.value:
@@ -220,7 +220,7 @@ def expand_placeholders(text: str, help_data: HelpData, where: Callable[[], tupl
     def substitute(match: re.Match) -> str:
         service = help_data.get(match.group(1))
         value = placeholder_markdown(service, match.group(2)) if service else None
-        if value is not None and name is not None and match.group(2) == "name":
+        if service is not None and value is not None and name is not None and match.group(2) == "name":
             value = name(service)
         if value is None:
             path, line = where()

@@ -102,6 +102,17 @@ class LanguageCatalog:
         return Translations(fp=buffer, domain=THEME_DOMAIN)
 
 
+def singular(value: str | tuple[str, ...] | list[str] | None) -> str:
+    """A message's msgid or msgstr as one string: the first form of a plural one, '' for none.
+
+    >>> singular("a"), singular(("one", "many")), singular(None)
+    ('a', 'one', '')
+    """
+    if isinstance(value, str):
+        return value
+    return value[0] if value else ""
+
+
 def catalog_path(locales_dir: Path, gettext_code: str, domain: str) -> Path:
     return Path(locales_dir) / gettext_code / "LC_MESSAGES" / f"{domain}.po"
 
@@ -237,12 +248,12 @@ def load_language_catalog(path: Path, code: str, shown: str | None = None,
         return LanguageCatalog(code=code, path=None, domain=domain, shown=shown)
     data = Path(path).read_bytes()
     catalog = read_catalog(path, shown, data)
-    entries = {}
+    entries: dict[tuple[str | None, str], Entry] = {}
     for message in catalog:
-        if not message.id or message.pluralizable:
+        if not message.id or not isinstance(message.id, str):   # plural entries are not used
             continue
         entries[(message.context, message.id)] = Entry(
-            string=message.string or "", state=message_state(message), lineno=message.lineno)
+            string=singular(message.string), state=message_state(message), lineno=message.lineno or 0)
     return LanguageCatalog(code=code, path=Path(path), entries=entries, catalog=catalog,
                            digest=hashlib.sha256(data).hexdigest(), domain=domain, shown=shown,
                            lines=tuple(data.decode("utf-8").splitlines()))

@@ -17,11 +17,11 @@ from collections import Counter
 from functools import lru_cache
 
 import phonenumbers
-from markdown_it import MarkdownIt
 
+from ..content.help import PLACEHOLDER
+from ..content.markdown import inline_parser
 from ..errors import ContentError
 from .catalogs import LanguageCatalog
-from ..content.help import PLACEHOLDER
 
 _DIGIT_RUN = re.compile(r"[0-9]+(?:[ \u00a0][0-9]+)*")
 _URL = re.compile(r"(?:https?://|www\.|mailto:|tel:|sms:)[^\s<>()\[\]\"'`]+")
@@ -29,11 +29,6 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _DANGER = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form|meta|link)\b|javascript:|"
                      r"\bon[a-z]+\s*=", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _inline_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark")
 
 
 def _phone_digits(text: str) -> set[str]:
@@ -55,13 +50,13 @@ def _numbers_problem(source: str, translation: str) -> str | None:
 
 
 @lru_cache(maxsize=8192)
-def _targets(text: str) -> Counter:
+def _targets(text: str) -> Counter[str]:
     """Link and image targets (cached: each source is compared with every language). The result
     is never modified by callers."""
-    found = Counter()
+    found: Counter[str] = Counter()
     if "[" not in text and "<" not in text:
         return found
-    stack = list(_inline_parser().parseInline(text))
+    stack = list(inline_parser().parseInline(text))
     while stack:
         token = stack.pop()
         stack.extend(token.children or [])
@@ -102,9 +97,9 @@ def guard_message(source: str, translation: str) -> list[str]:
         name = unicodedata.name(native[0], "digit").rsplit(" DIGIT", 1)[0].title()
         problems.append(f"the translation writes numbers in {name} digits ({''.join(native)}); "
                         "write them with 0-9 exactly as in the source")
-    if _DANGER.search(translation) and not _DANGER.search(source):
-        problems.append(f"the translation adds script or active HTML "
-                        f"({_DANGER.search(translation).group(0)})")
+    danger = _DANGER.search(translation)
+    if danger and not _DANGER.search(source):
+        problems.append(f"the translation adds script or active HTML ({danger.group(0)})")
     both = source + translation
     # Each check runs only when its marker appears in either text (the cheap common case: none).
     checks = (

@@ -15,15 +15,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable
 
 import yaml
-from markdown_it import MarkdownIt
-from mdit_py_plugins.admon import admon_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from ..content.help import PLACEHOLDER
+from ..content.markdown import page_parser
 from ..errors import ContentError
 
 FRONT_MATTER_MESSAGES = ("title", "description")
@@ -54,15 +51,10 @@ class Segment:
     encoding: str = "inline"  # inline | yaml | quoted (how a replacement is written back)
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(admon_plugin)
-
-
 def segment_markdown(text: str, path: str = "<page>") -> list[Segment]:
     """Return every inline segment of ``text`` in document order."""
     lines = text.split("\n")
-    tokens = _parser().parse(text)
+    tokens = page_parser().parse(text)
     cursors: dict[int, int] = {}
     segments: list[Segment] = []
     parent = None
@@ -164,8 +156,6 @@ def line_at(segment: Segment, source_lines: list[str], offset: int) -> int:
         if offset < position:
             return span.line + 1
     return segment.spans[-1].line + 1
-
-
 
 
 def _strip_placeholders(text: str) -> str:

@@ -44,7 +44,7 @@ def template_ids(config: CampaignConfig, domain: str) -> list[tuple[str | None, 
     path = template_path(config, domain)
     if not path.is_file():
         return []
-    return [(m.context, m.id) for m in read_catalog(path) if m.id]
+    return [(m.context, m.id) for m in read_catalog(path) if m.id and isinstance(m.id, str)]
 
 
 def collect_status(config: CampaignConfig, domains: tuple[str, ...] = DOMAINS,

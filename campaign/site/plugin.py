@@ -86,6 +86,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         self.catalog = context.theme
         self.interface_withheld = context.interface_withheld
         self.help_items = {item["id"]: item for item in context.help}
+        self.translations: gettext.NullTranslations
         if self.lang.pseudo:
             self.translations = PseudoTranslations()
         elif self.catalog is None:
