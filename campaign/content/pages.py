@@ -40,20 +40,26 @@ class Page:
         match = _FRONT_MATTER.match(self.text)
         if not match:
             return FrontMatter({}, {}, present=False)
-        try:
-            node = yaml.compose(match.group(1))
-            data = yaml.safe_load(match.group(1)) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise ContentError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
-                               path=self.shown, line=mark.line + 2 if mark else 1,
-                               fix="check quoting in the --- block") from exc
-        if not isinstance(data, dict):
-            raise ContentError("front matter must be a mapping of keys", path=self.shown, line=2,
-                               fix="write it as key: value lines between the --- lines")
-        lines = {str(path[0]): line + 1 for path, line in setting_lines(node).items()
-                 if len(path) == 1}   # +1: the block starts on the page's second line
-        return FrontMatter(data, lines, present=True)
+        return read_front_matter(match.group(1), self.shown, first_line=2)
+
+
+def read_front_matter(block: str, shown: str, first_line: int) -> FrontMatter:
+    """The one reader of a page's front matter: ``block`` is the YAML between the ``---`` lines,
+    starting on the page's line ``first_line`` (1-based)."""
+    try:
+        node = yaml.compose(block)
+        data = yaml.safe_load(block) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ContentError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+                           path=shown, line=mark.line + first_line if mark else first_line - 1,
+                           fix="check quoting in the --- block") from exc
+    if not isinstance(data, dict):
+        raise ContentError("front matter must be a mapping of keys", path=shown, line=first_line,
+                           fix="write it as key: value lines between the --- lines")
+    lines = {str(path[0]): line + first_line - 1 for path, line in setting_lines(node).items()
+             if len(path) == 1}
+    return FrontMatter(data, lines, present=True)
 
 
 def read_pages(config: CampaignConfig) -> tuple[list[Page], list[CampaignError]]:

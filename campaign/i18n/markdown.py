@@ -21,6 +21,7 @@ import yaml
 
 from ..content.help import PLACEHOLDER
 from ..content.markdown import page_parser
+from ..content.pages import read_front_matter
 from ..errors import ContentError
 
 FRONT_MATTER_MESSAGES = ("title", "description")
@@ -125,11 +126,7 @@ def _lone_image_alt(token) -> str | None:
 
 
 def _front_matter_segments(token, lines, path) -> list[Segment]:
-    try:
-        meta = yaml.safe_load(token.content) or {}
-    except yaml.YAMLError as exc:
-        raise ContentError(f"front matter is not valid YAML: {exc}", path=path,
-                           line=token.map[0] + 1, fix="check quoting in the --- block") from exc
+    meta = read_front_matter(token.content, path, first_line=token.map[0] + 2).data
     out = []
     for index in range(token.map[0] + 1, token.map[1] - 1):
         line = lines[index]
