@@ -24,8 +24,8 @@ from .errors import CampaignError, ContentError, GuardError, raise_all
 from .i18n.catalogs import (CONTENT_DOMAIN, THEME_DOMAIN, LanguageCatalog, catalog_path,
                             load_language_catalog)
 from .i18n.guard import guard_catalog
-from .i18n.markdown import segment_markdown
 from .i18n.status import StatusRow, collect_status
+from .i18n.translate import page_segments
 from .site.fonts import check_name_fonts
 from .workers import in_workers
 
@@ -109,8 +109,8 @@ def _read_pages(config: CampaignConfig, problems: list[CampaignError]) -> list[P
     good = []
     for page in read:
         try:
-            page.front_matter         # cached on the page
-            segment_markdown(page.text, page.shown)
+            page.front_matter                        # cached on the page
+            page_segments(page.text, page.shown)     # cached: forked workers find it parsed
         except ContentError as exc:
             problems.append(exc)
             continue

@@ -80,7 +80,7 @@ def translate_page(text: str, path: str, lang: Language, source: Language, looku
                    help_data: HelpData) -> TranslatedPage:
     """Rebuild one page for ``lang``; placeholders are filled from the help data."""
     stats = PageStats()
-    segments = list(_segments(text, path))
+    segments = list(page_segments(text, path))
 
     def service_name(service: Service) -> str:
         """A service's name in this language (help.yml names are catalog messages too)."""
@@ -112,7 +112,7 @@ def translate_page(text: str, path: str, lang: Language, source: Language, looku
 
 
 @lru_cache(maxsize=4096)
-def _segments(text: str, path: str) -> tuple[Segment, ...]:
+def page_segments(text: str, path: str) -> tuple[Segment, ...]:
     """Parse each source page once per process, whatever the number of languages."""
     return tuple(segment_markdown(text, path))
 
