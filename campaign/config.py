@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from .brand import Brand, parse_brand
 from .errors import ConfigError, raise_all
 
 DEFAULT_CONFIG = "campaign.yml"
@@ -100,6 +101,7 @@ class CampaignConfig:
     languages: tuple[Language, ...] = field(default_factory=tuple)
     nations: tuple[str, ...] = NATIONS  # where the site's readers live: the help box shows these
     readability: tuple[ReadabilityLimit, ...] = field(default_factory=tuple)
+    brand: Brand | None = None          # the look: name, strapline, logo, colours, typefaces
     config_file: str = field(default=DEFAULT_CONFIG, compare=False)  # as messages name it
 
     @property
@@ -150,6 +152,12 @@ class CampaignConfig:
                           for l in self.languages],
             "readability": [limit.to_dict() for limit in self.readability],
         }
+        if self.brand is not None:
+            b = self.brand
+            data["brand"] = {"name": b.name, "strapline": b.strapline, "primary": b.primary,
+                             "accent": b.accent, "typefaces": dict(b.typefaces)}
+            if b.logo is not None:
+                data["brand"].update(logo=b.logo, logo_alt=b.logo_alt)
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
     def with_overrides(self, **changes: Any) -> "CampaignConfig":
@@ -245,11 +253,15 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
                 problems.append(ConfigError(
                     f"language {lang.code!r} features {page!r}, which is not a page in {paths['docs_dir']}",
                     path=shown, fix="name a page by its path under docs, e.g. communities/index.md"))
+    brand, brand_problems = parse_brand(data.get("brand"), root, FONTS_DIR, str(site_name or ""),
+                                        lambda key: lines.get(key))
+    problems += [ConfigError(message, path=shown, line=line, fix=fix)
+                 for message, line, fix in brand_problems]
     raise_all(problems)
     return CampaignConfig(root=root, site_name=str(site_name), site_url=str(site_url),
                           quick_exit_url=str(quick_exit_url), source_language=source,
                           languages=tuple(languages), readability=readability,
-                          nations=tuple(nations), config_file=shown, **paths)
+                          nations=tuple(nations), brand=brand, config_file=shown, **paths)
 
 
 def _readability(raw: Any, shown: str, lines: Lines, problems: list) -> tuple[ReadabilityLimit, ...]:

@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
 from ..config import DEFAULT_CONFIG, load_config
+from ..brand import brand_css
 from ..content.help import load_help, page_nations, serves
 from ..i18n.catalogs import THEME_DOMAIN, catalog_path, load_language_catalog
 from ..i18n.pseudo import pseudo_plain
@@ -181,6 +182,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
                 help_items.append(dict(item, only_in=only if len(only) < len(nations) else []))
         return {
             "lang": language_dict(self.lang),
+            "brand_css": brand_css(self.campaign.brand) if self.campaign.brand else "",
             "alternates": alternates(self.campaign, self.lang, page_url),
             "fallback": not self.is_source and (bool(stats.get("fallback")) or self.interface_withheld),
             "draft": bool(stats.get("draft")),
