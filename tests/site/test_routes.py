@@ -130,7 +130,7 @@ def test_easy_read_pages_have_a_picture_with_alt_text_beside_each_point(built_si
     for prefix in ("", "cy/"):
         for url in ("easy-read/", "easy-read/getting-help/"):
             html = page_html(built_site.path, prefix, url)
-            body = re.search(r'<div class="campaign-easy-read">.*?<aside', html, re.S).group(0)
+            body = re.search(r'<div class="campaign-young campaign-easy-read">.*?<aside', html, re.S).group(0)
             items = re.findall(r"<li>(.*?)</li>", body, re.S)
             assert len(items) >= 8
             for item in items:
