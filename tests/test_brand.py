@@ -94,3 +94,30 @@ def test_a_council_brand_changes_the_site(config, tmp_path):
 
 def test_load_config_keeps_the_brand(project_copy):
     assert load_config(project_copy / "campaign.yml").brand.primary == "#283593"
+
+
+def test_the_header_shows_the_brand_logo_in_every_language(built_site):
+    brand = built_site.config.brand
+    assert brand.logo and (built_site.config.root / brand.logo).is_file()
+    for prefix, back in (("", ""), ("cy/", ""), ("ur/children/", "../"), ("children/", "../")):
+        html = (built_site.path / prefix / "index.html").read_text(encoding="utf-8")
+        assert f'<img src="{back}assets/brand/logo.svg" alt="">' in html, prefix
+    logo = built_site.path / "assets" / "brand" / "logo.svg"
+    assert logo.read_bytes() == (built_site.config.root / brand.logo).read_bytes()
+
+
+def test_a_council_logo_replaces_the_campaigns(config, tmp_path):
+    import dataclasses
+    from campaign.site.build import build_site
+    folder = tmp_path / "council"
+    (folder / "brand").mkdir(parents=True)
+    png = folder / "brand" / "crest.png"
+    png.write_bytes(bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                                  "1f15c4890000000d49444154789c6360000002000001e221bc330000"
+                                  "000049454e44ae426082"))
+    council = config.with_overrides(brand=dataclasses.replace(config.brand, logo=str(png)))
+    build_site(council, ["en"], tmp_path / "site")
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<img src="assets/brand/logo.png" alt="">' in html
+    assert (tmp_path / "site" / "assets" / "brand" / "logo.png").read_bytes() == png.read_bytes()
+    assert not (tmp_path / "site" / "assets" / "brand" / "logo.svg").exists()

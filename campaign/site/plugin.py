@@ -33,6 +33,7 @@ from .assets import language_assets
 from .context import alternates, language_dict
 from .material_strings import MATERIAL_CONTEXT, MATERIAL_STRINGS
 from .postprocess import finish_page
+from .theme import logo_url
 
 STATUS_PAGE = "translation-status.md"
 STATUS_TEMPLATE = "campaign/status.html"
@@ -183,6 +184,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         return {
             "lang": language_dict(self.lang),
             "brand_css": brand_css(self.campaign.brand) if self.campaign.brand else "",
+            "logo": logo_url(self.campaign),
             "alternates": alternates(self.campaign, self.lang, page_url),
             "fallback": not self.is_source and (bool(stats.get("fallback")) or self.interface_withheld),
             "draft": bool(stats.get("draft")),
