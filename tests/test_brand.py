@@ -121,3 +121,14 @@ def test_a_council_logo_replaces_the_campaigns(config, tmp_path):
     assert '<img src="assets/brand/logo.png" alt="">' in html
     assert (tmp_path / "site" / "assets" / "brand" / "logo.png").read_bytes() == png.read_bytes()
     assert not (tmp_path / "site" / "assets" / "brand" / "logo.svg").exists()
+
+
+def test_the_strapline_and_logo_text_are_translated_through_the_theme_catalog(config):
+    from campaign.i18n.catalogs import read_catalog
+    template = {m.id for m in read_catalog(config.root / "locales" / "theme.pot") if m.id}
+    assert {config.brand.strapline, config.brand.logo_alt} <= template
+    for lang in config.translated_languages:
+        catalog = read_catalog(config.root / "locales" / lang.gettext_code / "LC_MESSAGES" / "theme.po")
+        for text in (config.brand.strapline, config.brand.logo_alt):
+            message = catalog.get(text)
+            assert message and message.string and message.string != text and not message.fuzzy, (lang.code, text)
