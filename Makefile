@@ -7,7 +7,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check bench system-tools clean
+.PHONY: site test check bench screenshots system-tools clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ system-tools:
 test: $(STAMP) system-tools
 	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest -p no:cacheprovider
+
+# The README's pictures of the home page (English and Urdu), from the built site.
+screenshots: site system-tools
+	$(BIN)/python tools/screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/build.py

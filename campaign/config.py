@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from .brand import Brand, parse_brand
 from .errors import ConfigError, raise_all
 
 DEFAULT_CONFIG = "campaign.yml"
@@ -100,6 +101,7 @@ class CampaignConfig:
     languages: tuple[Language, ...] = field(default_factory=tuple)
     nations: tuple[str, ...] = NATIONS  # where the site's readers live: the help box shows these
     readability: tuple[ReadabilityLimit, ...] = field(default_factory=tuple)
+    brand: Brand | None = None          # the look: name, strapline, logo, colours, typefaces
     config_file: str = field(default=DEFAULT_CONFIG, compare=False)  # as messages name it
     config_path: Path | None = field(default=None, compare=False)    # the file it was read from
     lines: Lines = field(default_factory=dict, compare=False, repr=False)  # where each setting is
@@ -139,7 +141,7 @@ class CampaignConfig:
     def to_yaml(self) -> str:
         """The effective configuration as campaign.yml text, with the project root pinned, so that
         a copy elsewhere (e.g. a council pack's) reads exactly these settings."""
-        data = {
+        data: dict[str, Any] = {
             "root": str(self.root), "site_name": self.site_name, "site_url": self.site_url,
             "quick_exit": {"url": self.quick_exit_url}, "source_language": self.source_language,
             "docs_dir": str(self.docs_dir), "locales_dir": str(self.locales_dir),
@@ -152,6 +154,13 @@ class CampaignConfig:
                           for l in self.languages],
             "readability": [limit.to_dict() for limit in self.readability],
         }
+        if self.brand is not None:
+            b = self.brand
+            brand: dict[str, Any] = {"name": b.name, "strapline": b.strapline, "primary": b.primary,
+                                     "accent": b.accent, "typefaces": dict(b.typefaces)}
+            if b.logo is not None:
+                brand.update(logo=b.logo, logo_alt=b.logo_alt)
+            data["brand"] = brand
         return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
     def with_overrides(self, **changes: Any) -> "CampaignConfig":
@@ -247,11 +256,15 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
                 problems.append(ConfigError(
                     f"language {lang.code!r} features {page!r}, which is not a page in {paths['docs_dir']}",
                     path=shown, fix="name a page by its path under docs, e.g. communities/index.md"))
+    brand, brand_problems = parse_brand(data.get("brand"), root, FONTS_DIR, str(site_name or ""),
+                                        lambda key: lines.get(key))
+    problems += [ConfigError(message, path=shown, line=line, fix=fix)
+                 for message, line, fix in brand_problems]
     raise_all(problems)
     return CampaignConfig(root=root, site_name=str(site_name), site_url=str(site_url),
                           quick_exit_url=str(quick_exit_url), source_language=source,
                           languages=tuple(languages), readability=readability,
-                          nations=tuple(nations), config_file=shown,
+                          nations=tuple(nations), brand=brand, config_file=shown,
                           docs_dir=paths["docs_dir"], locales_dir=paths["locales_dir"],
                           help_data=paths["help_data"], mkdocs_file=paths["mkdocs_file"],
                           site_dir=paths["site_dir"], terminology=paths["terminology"])

@@ -15,6 +15,9 @@ from campaign.config import CampaignConfig, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 PSEUDO = "en-XA"
+# Language lists for parametrised tests come from the project's config, never typed out.
+PUBLISHED = [lang.code for lang in load_config(ROOT / "campaign.yml").published_languages]
+TRANSLATED = [lang.code for lang in load_config(ROOT / "campaign.yml").translated_languages]
 
 
 def site_pages() -> list[str]:

@@ -17,11 +17,10 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 from campaign.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TRANSLATED
 
 CAMPAIGN = Path(sys.executable).parent / "campaign"       # the installed console script
 CY_PO = "locales/cy/LC_MESSAGES/content.po"
-TRANSLATED = ["cy", "pl", "ro", "ur", "ar", "bn", "pa"]
 
 # Welsh entries the tests damage (msgids as in locales/content.pot).
 EMERGENCY_ID = "Call 999 if a child is in danger right now."

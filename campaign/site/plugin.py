@@ -22,6 +22,7 @@ from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
 from ..config import DEFAULT_CONFIG, load_config
+from ..brand import brand_css
 from ..content.help import load_help
 from ..i18n.pseudo import pseudo_plain
 from ..i18n.status import collect_status
@@ -30,6 +31,7 @@ from .assets import language_assets
 from .context import PluginContext, alternates, language_dict, linked_languages
 from .material_strings import MATERIAL_CONTEXT, MATERIAL_STRINGS
 from .postprocess import finish_page
+from .theme import logo_url
 
 STATUS_PAGE = "translation-status.md"
 STATUS_TEMPLATE = "campaign/status.html"
@@ -176,6 +178,8 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
                       for service, only in self.context.help_data.help_box(meta, self.campaign.nations)]
         return {
             "lang": language_dict(self.lang),
+            "brand_css": brand_css(self.campaign.brand) if self.campaign.brand else "",
+            "logo": logo_url(self.campaign),
             "alternates": alternates(self.campaign, self.lang, page_url, self.context.linked),
             "fallback": not self.is_source and (bool(stats.get("fallback")) or self.interface_withheld),
             "draft": bool(stats.get("draft")),

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..config import CampaignConfig, Language
 
 OVERRIDES_DIR = "overrides"
+LOGO_DIR = "assets/brand"       # inside each language's site
 # Material's search (lunr) needs its stemmer, stop words and trimmer only for languages it knows;
 # lunr's trimmer strips every non-ASCII letter, so other languages get an empty pipeline.
 LUNR_LANGUAGES = frozenset({"ar", "da", "de", "du", "es", "fi", "fr", "hi", "hu", "hy", "it", "ja",
@@ -45,12 +46,30 @@ def theme_overlay(config: CampaignConfig, languages: list[Language], dest: Path)
     if source.is_dir():
         shutil.copytree(source, dest, dirs_exist_ok=True)
     dest.mkdir(parents=True, exist_ok=True)
+    logo = brand_logo_path(config)
+    if logo is not None:  # theme files are served as they are: the logo travels with the theme
+        target = dest / LOGO_DIR / f"logo{logo.suffix.lower()}"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(logo, target)
     for lang in languages:
         if lang.code not in material_languages():
             partial = dest / "partials" / "languages" / f"{lang.code}.html"
             partial.parent.mkdir(parents=True, exist_ok=True)
             partial.write_text(language_partial(lang), encoding="utf-8")
     return dest
+
+
+def brand_logo_path(config: CampaignConfig) -> Path | None:
+    """The brand's logo file (relative to the config file), if the brand has one."""
+    if config.brand is None or config.brand.logo is None:
+        return None
+    return config.root / config.brand.logo
+
+
+def logo_url(config: CampaignConfig) -> str | None:
+    """Where the logo is in each language's site (relative to that language's root)."""
+    logo = brand_logo_path(config)
+    return f"{LOGO_DIR}/logo{logo.suffix.lower()}" if logo is not None else None
 
 
 def language_partial(lang: Language) -> str:

@@ -6,8 +6,7 @@ import dataclasses
 
 from campaign.checks.release import check_release
 from campaign.i18n.status import StatusRow
-
-TRANSLATED = ["cy", "pl", "ro", "ur", "ar", "bn", "pa"]
+from tests.conftest import TRANSLATED
 
 
 def rows(reviewed: int = 0, total: int = 724) -> list[StatusRow]:

@@ -68,3 +68,13 @@ class Recorder:
         for route, body in self.held:
             route.fulfill(status=200, content_type="text/html", body=body)
         self.held.clear()
+
+
+def watched_context(browser, **options):
+    """A browser context that is not routed through Python (so the browser's cache stays on) and
+    a list that fills with every request that tried to leave 127.0.0.1 (it fails: OFFLINE)."""
+    context = browser.new_context(**options)
+    outside: list[str] = []
+    context.on("request", lambda request: outside.append(request.url)
+               if urlparse(request.url).hostname not in ("127.0.0.1", None) else None)
+    return context, outside

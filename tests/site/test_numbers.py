@@ -7,11 +7,11 @@ is the browser's own layout: the line boxes of each number's text (Range.getClie
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
 
 import pytest
 
 from tests.conftest import site_pages
+from tests.site.browser import watched_context
 
 pytestmark = pytest.mark.browser
 
@@ -83,10 +83,7 @@ MEASURE = """async (layout) => {
 def open_tab(browser, width):
     """A context at this width and its one page; the list fills with requests that tried to
     leave 127.0.0.1."""
-    context = browser.new_context(viewport={"width": width, "height": HEIGHT})
-    outside: list[str] = []
-    context.on("request", lambda request: outside.append(request.url)
-               if urlparse(request.url).hostname not in ("127.0.0.1", None) else None)
+    context, outside = watched_context(browser, viewport={"width": width, "height": HEIGHT})
     return context, context.new_page(), outside
 
 
