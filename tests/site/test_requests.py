@@ -75,6 +75,11 @@ class Requests:
 
     def _failed(self, request) -> None:
         self.ended += 1
+        # net::ERR_ABORTED to this host is the browser cancelling a request itself (a late
+        # favicon when the next page is opened), not a failure of the site; requests to other
+        # hosts are reported by _route, which aborts them.
+        if request.failure == "net::ERR_ABORTED" and urlparse(request.url).hostname == "127.0.0.1":
+            return
         self.problems.append(f"{self.view}: request failed ({request.failure}) {request.url}")
 
     def _response(self, response) -> None:
