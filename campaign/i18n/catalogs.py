@@ -22,7 +22,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import PoFileError, read_po
+from babel.messages.pofile import PoFileError, read_po, unescape
 from babel.support import Translations
 
 from ..config import CampaignConfig
@@ -34,6 +34,7 @@ THEME_DOMAIN = "theme"
 REVIEWED_MARK = "reviewed-by:"
 DRAFT_MARK = "draft"
 DRAFT_COMMENT = "draft: not yet reviewed by a native speaker"
+QUERY_MARK = "query:"          # a question left for the reviewer, one comment per question
 
 
 class State(enum.Enum):
@@ -57,6 +58,33 @@ def message_state(message: Message) -> State:
     reviewed = any(c.startswith(REVIEWED_MARK) for c in comments)
     draft = any(c.startswith(DRAFT_MARK) for c in comments)
     return State.REVIEWED if reviewed and not draft else State.DRAFT
+
+
+def message_queries(message: Message) -> list[str]:
+    """The questions left on a message for its reviewer (``# query: ...`` comments)."""
+    return [c.strip()[len(QUERY_MARK):].strip() for c in message.user_comments
+            if c.strip().lower().startswith(QUERY_MARK)]
+
+
+def previous_msgid(message: Message) -> str:
+    r"""The English a fuzzy message was translated from: Babel's reader keeps the ``#| msgid``
+    lines as translator comments starting with "|", however gettext wrapped them.
+
+    >>> previous_msgid(Message("new", "x", user_comments=['| msgid ""', '| "old "', '| "text"']))
+    'old text'
+    """
+    parts = []
+    for comment in message.user_comments:
+        if not comment.startswith("|"):
+            continue
+        body = comment[1:].strip()
+        if body.startswith("msgid_plural"):
+            break
+        if body.startswith("msgid "):
+            body = body[len("msgid "):].strip()
+        if body.startswith('"') and body.endswith('"') and len(body) >= 2:
+            parts.append(unescape(body))
+    return "".join(parts)
 
 
 @dataclass(frozen=True)

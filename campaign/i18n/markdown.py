@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-import yaml
 
 from ..content.help import PLACEHOLDER
 from ..content.markdown import page_parser

@@ -16,16 +16,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from babel.messages.catalog import Message
-from babel.messages.pofile import unescape
 
 from ..config import CampaignConfig, Language
 from ..content.pages import read_pages
 from ..errors import CampaignError, ConfigError
-from .catalogs import (CONTENT_DOMAIN, DRAFT_MARK, REVIEWED_MARK, THEME_DOMAIN, State,
-                       catalog_path, message_state, read_catalog)
+from .catalogs import (CONTENT_DOMAIN, DRAFT_MARK, QUERY_MARK, REVIEWED_MARK, THEME_DOMAIN,
+                       State, catalog_path, message_queries, message_state, previous_msgid,
+                       read_catalog)
 from .status import template_path
 
-QUERY_MARK = "query:"
 STATE_ORDER = (State.DRAFT, State.FUZZY, State.MISSING, State.REVIEWED)
 HELP_GROUP = "help"
 INTERFACE_GROUP = "interface"
@@ -174,40 +173,24 @@ class _Groups:
 
 
 def _row(number: int, message: Message, places: list[str], catalog_name: str) -> ReviewRow:
-    queries, notes, previous, reviewed_by = [], [], [], ""
+    notes, reviewed_by = [], ""
     for comment in message.user_comments:
         text = comment.strip()
         lowered = text.lower()
-        if text.startswith("|"):    # `#| msgid "..."`: the English before it changed (Babel's
-            previous.append(text)   # reader keeps these lines as translator comments)
-        elif lowered.startswith(QUERY_MARK):
-            queries.append(text[len(QUERY_MARK):].strip())
-        elif lowered.startswith(REVIEWED_MARK):
+        if text.startswith("|") or lowered.startswith(QUERY_MARK):
+            continue                # the previous English and the queries: read below
+        if lowered.startswith(REVIEWED_MARK):
             reviewed_by = text[len(REVIEWED_MARK):].strip()
         elif not lowered.startswith(DRAFT_MARK) and text:
             notes.append(text)
     state = message_state(message)
     return ReviewRow(
         number=number, english=_forms(message.id), translation=_forms(message.string),
-        state=state, queries=tuple(queries), kind=", ".join(message.auto_comments),
+        state=state, queries=tuple(message_queries(message)), kind=", ".join(message.auto_comments),
         context=message.context, where=places[0] if places else "", also=tuple(places[1:]),
         catalog_line=f"{catalog_name}:{message.lineno}",
         reviewed_by=reviewed_by if state is State.REVIEWED else "",
-        previous=_previous_english(previous) if state is State.FUZZY else "", notes=tuple(notes))
-
-
-def _previous_english(lines: list[str]) -> str:
-    """The previous msgid from `#| msgid "..."` lines (continuation lines `#| "..."`)."""
-    parts = []
-    for line in lines:
-        body = line[1:].strip()
-        if body.startswith("msgid_plural"):
-            break
-        if body.startswith("msgid "):
-            body = body[len("msgid "):].strip()
-        if body.startswith('"') and body.endswith('"') and len(body) >= 2:
-            parts.append(unescape(body))
-    return "".join(parts)
+        previous=previous_msgid(message) if state is State.FUZZY else "", notes=tuple(notes))
 
 
 def _forms(value: str | tuple | list | None) -> str:

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from campaign.content.help import load_help
+from campaign.i18n.catalogs import message_queries, read_catalog
 from campaign.i18n.markdown import segment_markdown
 from tests.conftest import ROOT
 
@@ -92,12 +93,7 @@ def test_confidentiality_is_always_stated_with_its_exceptions():
 
 
 def _catalog(lang: str, domain: str = "content"):
-    from campaign.i18n.catalogs import read_catalog
     return [m for m in read_catalog(ROOT / "locales" / lang / "LC_MESSAGES" / f"{domain}.po") if m.id]
-
-
-def _queries(message) -> list[str]:
-    return [c for c in message.user_comments if c.strip().lower().startswith("query:")]
 
 
 @pytest.mark.parametrize("lang, where, term, about", [
@@ -112,17 +108,17 @@ def test_doubtful_terms_are_flagged_for_the_native_reviewers(lang, where, term, 
     found = [m for domain in ("content", "theme") for m in _catalog(lang, domain)
              if term in (m.string if where == "msgstr" else m.id)]
     assert found, f"{lang}: no message uses {term!r}"
-    unflagged = [m.id for m in found if not any(about in q for q in _queries(m))]
+    unflagged = [m.id for m in found if not any(about in q for q in message_queries(m))]
     assert unflagged == []
 
 
 def test_punjabi_confidential_is_not_secret_or_is_flagged():
     found = [m for m in _catalog("pa") if re.search(r"confiden", m.id, re.I) and "ਗੁਪਤ" in m.string]
-    assert [m.id for m in found if not _queries(m)] == []
+    assert [m.id for m in found if not message_queries(m)] == []
 
 
 def test_bengali_heading_says_not_being_believed():
     """The heading read "fear of not believing" (বিশ্বাস না করার ভয়)."""
     heading = next(m for m in _catalog("bn") if m.id == "Fear of not being believed")
     assert heading.string and heading.string != "বিশ্বাস না করার ভয়"
-    assert _queries(heading)
+    assert message_queries(heading)

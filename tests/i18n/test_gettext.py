@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from campaign.cli import main
-from campaign.i18n.catalogs import catalog_files, read_catalog
+from campaign.i18n.catalogs import catalog_files, previous_msgid, read_catalog
 from tests.conftest import ROOT
 
 CATALOGS = catalog_files(ROOT / "locales")
@@ -37,20 +37,13 @@ def msgfmt_check(po: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
-def previous_msgid(comments: list[str]) -> str:
-    """The previous msgid of a fuzzy entry: Babel reads its "#|" lines as comments starting
-    with "|", however gettext wrapped them."""
-    quoted = [c[1:].strip().removeprefix("msgid").strip() for c in comments if c.startswith("|")]
-    return "".join(q[1:-1] for q in quoted if q.startswith('"'))
-
-
 def semantics(po: Path) -> dict:
     """What the build and the review workflow read from a catalog: per message its translation,
     flags, translator comments (review state, queries) and previous msgid."""
     catalog = read_catalog(po)
     messages = {(m.context, m.id): (m.string, sorted(m.flags),
                                     [c for c in m.user_comments if not c.startswith("|")],
-                                    previous_msgid(m.user_comments))
+                                    previous_msgid(m))
                 for m in catalog if m.id}
     obsolete = {(m.context, m.id): m.string for m in catalog.obsolete.values()}
     headers = {k: v for k, v in catalog.mime_headers if k in ("Language", "Plural-Forms",
