@@ -1,13 +1,14 @@
 # Two commands do all the set-up on a fresh machine:
-#   make site   create .venv, install the locked dependencies, build every language into site/
-#   make test   the same set-up (plus Chromium and GNU gettext from apt when missing), then mypy
-#               and every test (doctests of the campaign package included)
+#   make site   create .venv, install the locked dependencies (and Pango, which WeasyPrint needs,
+#               from apt when missing), build every language with its lesson packs into site/
+#   make test   the same set-up (plus Chromium, GNU gettext, poppler-utils and zbar-tools from apt
+#               when missing), then mypy and every test (doctests of the campaign package included)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check bench screenshots system-tools clean
+.PHONY: site test check bench screenshots system-tools system-libs clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,28 +17,27 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-site: $(STAMP)
+site: $(STAMP) system-libs
 	$(BIN)/campaign build
 
 check: $(STAMP)
 	$(BIN)/campaign check
 
 # System tools the tests need, from Debian's packages (command:package): Chromium for the browser
-# tests, GNU gettext (msgfmt, msgcat) for the catalog checks. Each is installed when missing and
-# apt works; if one cannot be installed, its tests fail with a message naming the package (they
-# never skip).
-SYSTEM_TOOLS := chromium:chromium msgfmt:gettext msgcat:gettext
+# tests, GNU gettext (msgfmt, msgcat) for the catalog checks, poppler-utils (pdfinfo, pdffonts,
+# pdftotext, pdftoppm) for the PDF checks, zbar-tools (zbarimg) to read QR codes. Each is installed
+# when missing and apt works; if one cannot be installed, its tests fail with a message naming the
+# package (they never skip).
+SYSTEM_TOOLS := chromium:chromium msgfmt:gettext msgcat:gettext pdfinfo:poppler-utils \
+                pdffonts:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils zbarimg:zbar-tools
+# Libraries the build needs (library:package): WeasyPrint renders the lesson packs with Pango.
+SYSTEM_LIBS := libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0
 
-system-tools:
-	@missing=""; for pair in $(SYSTEM_TOOLS); do \
-	  command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
-	missing=$$(echo $$(printf '%s\n' $$missing | sort -u)); \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages for the tests: $$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  ($$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null) \
-	    || echo "WARNING: could not install$$missing (apt-get install$$missing); the tests that need them will fail."; \
-	fi
+system-libs:
+	@sh tools/system-packages.sh library $(SYSTEM_LIBS)
+
+system-tools: system-libs
+	@sh tools/system-packages.sh command $(SYSTEM_TOOLS)
 
 test: $(STAMP) system-tools
 	$(BIN)/python -m mypy
@@ -47,8 +47,9 @@ test: $(STAMP) system-tools
 screenshots: site system-tools
 	$(BIN)/python tools/screenshots.py
 
-bench: $(STAMP)
+bench: $(STAMP) system-libs
 	$(BIN)/python bench/build.py
+	$(BIN)/python bench/print.py
 
 clean:
 	rm -rf site .venv

@@ -31,13 +31,37 @@ def main(verbose: bool) -> None:
 @click.option("--strict", is_flag=True, help="Treat MkDocs warnings as errors.")
 @click.option("--site-dir", type=click.Path(file_okay=False), help="Output folder (default: site/).")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Parallel builds (default: one per core).")
-def build(config_path: str, locales: tuple[str, ...], strict: bool, site_dir: str | None, jobs: int | None) -> None:
-    """Build the site, every language (or those given), into one folder."""
+@click.option("--no-print", is_flag=True, help="Leave out the lesson packs (a quicker preview).")
+def build(config_path: str, locales: tuple[str, ...], strict: bool, site_dir: str | None,
+          jobs: int | None, no_print: bool) -> None:
+    """Build the site, every language (or those given), with its lesson packs, into one folder."""
     from .site.build import build_site
     report = build_site(_config(config_path), list(locales) or None,
-                        Path(site_dir) if site_dir else None, strict=strict, jobs=jobs)
+                        Path(site_dir) if site_dir else None, strict=strict, jobs=jobs,
+                        with_print=not no_print)
     click.echo(f"built {report.pages} pages in {len(report.languages)} languages "
                f"({', '.join(report.languages)}) into {report.site_dir}")
+    if not no_print:
+        click.echo(f"published {report.printed} PDFs on the downloads pages "
+                   f"({report.rendered} rendered, {report.printed - report.rendered} unchanged)")
+
+
+@main.command(name="print")
+@config_option
+@click.option("--locale", "locales", multiple=True, help="Only this language (repeatable).")
+@click.option("--out", type=click.Path(file_okay=False), default="build/print", show_default=True,
+              help="Output folder: <out>/<language>/<file>.pdf and <out>/print.json.")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Parallel languages (default: one per core).")
+def print_(config_path: str, locales: tuple[str, ...], out: str, jobs: int | None) -> None:
+    """Render the lesson packs alone, every language (or those given), as PDFs."""
+    from .pipeline import load_inputs
+    from .print.render import render_print
+    from .site.build import select_languages
+    config = _config(config_path)
+    languages = select_languages(config, list(locales) or None)
+    result = render_print(load_inputs(config, languages), Path(out), tuple(languages), jobs=jobs)
+    click.echo(f"wrote {len(result.files)} PDFs in {len(languages)} languages into {out} "
+               f"({result.rendered} rendered, {result.reused} unchanged)")
 
 
 @main.command()

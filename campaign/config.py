@@ -98,6 +98,8 @@ class CampaignConfig:
     mkdocs_file: Path = Path("mkdocs.yml")
     site_dir: Path = Path("site")
     terminology: Path = Path("data/terminology.yml")
+    packs_dir: Path = Path("packs")     # lesson packs' Markdown sources (print); may be absent
+    cache_dir: Path = Path("build/cache")   # rendered PDFs and images by content hash
     languages: tuple[Language, ...] = field(default_factory=tuple)
     nations: tuple[str, ...] = NATIONS  # where the site's readers live: the help box shows these
     readability: tuple[ReadabilityLimit, ...] = field(default_factory=tuple)
@@ -147,6 +149,7 @@ class CampaignConfig:
             "docs_dir": str(self.docs_dir), "locales_dir": str(self.locales_dir),
             "help_data": str(self.help_data), "mkdocs_file": str(self.mkdocs_file),
             "site_dir": str(self.site_dir), "terminology": str(self.terminology),
+            "packs_dir": str(self.packs_dir), "cache_dir": str(self.cache_dir),
             "nations": list(self.nations),
             "languages": [{"code": l.code, "name": l.name, "dir": l.dir, "fonts": list(l.fonts),
                            "pseudo": l.pseudo, "featured": list(l.featured),
@@ -228,7 +231,9 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
     if site_url and not str(site_url).endswith("/"):
         site_url = f"{site_url}/"
 
-    languages = _languages(data.get("languages"), root, shown, problems, lines)
+    brand, brand_problems = parse_brand(data.get("brand"), root, FONTS_DIR, str(site_name or ""),
+                                        lambda key: lines.get(key))
+    languages = _languages(data.get("languages"), root, shown, problems, lines, brand.typefaces)
     source = data.get("source_language", "en")
     if languages and source not in {lang.code for lang in languages}:
         problems.append(ConfigError(f"source_language {source!r} is not among 'languages'",
@@ -236,7 +241,8 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
     paths = {}
     for key, default in (("docs_dir", "docs"), ("locales_dir", "locales"),
                          ("help_data", "data/help.yml"), ("mkdocs_file", "mkdocs.yml"),
-                         ("site_dir", "site"), ("terminology", "data/terminology.yml")):
+                         ("site_dir", "site"), ("terminology", "data/terminology.yml"),
+                         ("packs_dir", "packs"), ("cache_dir", "build/cache")):
         paths[key] = Path(data.get(key, default))
     for key in ("docs_dir", "help_data", "mkdocs_file", "terminology"):
         if not (root / paths[key]).exists():
@@ -256,8 +262,6 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
                 problems.append(ConfigError(
                     f"language {lang.code!r} features {page!r}, which is not a page in {paths['docs_dir']}",
                     path=shown, fix="name a page by its path under docs, e.g. communities/index.md"))
-    brand, brand_problems = parse_brand(data.get("brand"), root, FONTS_DIR, str(site_name or ""),
-                                        lambda key: lines.get(key))
     problems += [ConfigError(message, path=shown, line=line, fix=fix)
                  for message, line, fix in brand_problems]
     raise_all(problems)
@@ -267,7 +271,8 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
                           nations=tuple(nations), brand=brand, config_file=shown,
                           docs_dir=paths["docs_dir"], locales_dir=paths["locales_dir"],
                           help_data=paths["help_data"], mkdocs_file=paths["mkdocs_file"],
-                          site_dir=paths["site_dir"], terminology=paths["terminology"])
+                          site_dir=paths["site_dir"], terminology=paths["terminology"],
+                          packs_dir=paths["packs_dir"], cache_dir=paths["cache_dir"])
 
 
 def _readability(raw: Any, shown: str, lines: Lines, problems: list) -> tuple[ReadabilityLimit, ...]:
@@ -319,8 +324,12 @@ def _readability(raw: Any, shown: str, lines: Lines, problems: list) -> tuple[Re
 
 
 def _languages(raw: Any, root: Path, shown: str, problems: list,
-               lines: Lines | None = None) -> list[Language]:
+               lines: Lines | None = None, typefaces: dict[str, str] | None = None) -> list[Language]:
+    """The ``languages:`` list. A language names its ``script``, and its fonts are the brand's
+    typeface for that script, then the brand's Latin one (for names and numbers); ``fonts:``
+    (a list of font folders) overrides that for one language."""
     lines = lines or {}
+    typefaces = typefaces or {}
     if not isinstance(raw, list) or not raw:
         problems.append(ConfigError("'languages' must be a non-empty list", path=shown,
                                     fix="list each language with code and name"))
@@ -339,7 +348,17 @@ def _languages(raw: Any, root: Path, shown: str, problems: list,
         direction = item.get("dir", "ltr")
         if direction not in ("ltr", "rtl"):
             problems.append(ConfigError(f"{where} ({code}): dir must be ltr or rtl", path=shown))
-        fonts = tuple(item.get("fonts", ["noto-sans"]))
+        script = item.get("script", "latin")
+        if "fonts" in item:
+            fonts = tuple(item["fonts"])
+        elif script in typefaces:
+            fonts = tuple(dict.fromkeys([typefaces[script], typefaces.get("latin", typefaces[script])]))
+        else:
+            problems.append(ConfigError(
+                f"{where} ({code}): the brand has no typeface for the script {script!r}",
+                path=shown, line=lines.get(("languages", index - 1)),
+                fix=f"add {script}: <font> under brand.typefaces, or give this language fonts: [...]"))
+            fonts = ("noto-sans",)
         for font in fonts:
             if not (root / FONTS_DIR / f"{font}.css").is_file():
                 problems.append(ConfigError(

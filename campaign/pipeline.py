@@ -39,6 +39,7 @@ class Inputs:
     config: CampaignConfig
     languages: tuple[Language, ...]              # the languages this run is about
     pages: tuple[Page, ...]                      # readable source pages, in path order
+    print_pages: tuple[Page, ...]                # the lesson packs' sources (packs_dir), in path order
     other_files: tuple[str, ...]                 # images and other non-Markdown files in docs/
     help: HelpData | None                        # None when the help data cannot be read
     catalogs: dict[tuple[str, str], LanguageCatalog] = field(default_factory=dict)  # (code, domain)
@@ -77,6 +78,7 @@ def read_inputs(config: CampaignConfig, languages: list[Language] | tuple[Langua
     chosen = tuple(languages if languages is not None else config.published_languages)
     problems: list[CampaignError] = []
     pages = _read_pages(config, problems)
+    print_pages = _read_pages(config, problems, config.packs_dir)
     help_data = _read_help(config, problems)
     try:
         check_name_fonts(config, deep=deep_fonts)
@@ -89,7 +91,7 @@ def read_inputs(config: CampaignConfig, languages: list[Language] | tuple[Langua
     except CampaignError as exc:
         if not any(exc.path == p.path for p in problems):   # a broken catalog: reported once
             problems.append(exc)
-    return Inputs(config=config, languages=chosen, pages=tuple(pages),
+    return Inputs(config=config, languages=chosen, pages=tuple(pages), print_pages=tuple(print_pages),
                   other_files=tuple(_other_files(config)), help=help_data, catalogs=catalogs,
                   status=status, problems=problems, unsafe=unsafe)
 
@@ -102,9 +104,11 @@ def load_inputs(config: CampaignConfig, languages: list[Language] | tuple[Langua
     return inputs
 
 
-def _read_pages(config: CampaignConfig, problems: list[CampaignError]) -> list[Page]:
-    """The readable source pages: front matter and Markdown parsed once, here."""
-    read, unreadable = read_pages(config)
+def _read_pages(config: CampaignConfig, problems: list[CampaignError],
+                folder: Path | None = None) -> list[Page]:
+    """The readable source pages (of docs_dir, or of ``folder``): front matter and Markdown
+    parsed once, here."""
+    read, unreadable = read_pages(config, folder)
     problems.extend(unreadable)
     good = []
     for page in read:

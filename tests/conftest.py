@@ -68,18 +68,55 @@ class BuiltSite:
     config: CampaignConfig
 
 
+@dataclass
+class PrintedSet:
+    """The lesson packs of every published language, rendered once for the session."""
+
+    out: Path                  # <out>/<code>/<file>.pdf
+    files: list                # PrintFile records
+    config: CampaignConfig     # the config they were rendered with (site_url: the test server)
+
+    def path(self, item) -> Path:
+        return self.out / item.lang / item.file
+
+
 @pytest.fixture(scope="session")
-def built_site(config, tmp_path_factory) -> BuiltSite:
-    """The real site, every published language plus the pseudo-locale, built once and served
-    from 127.0.0.1 with site_url pointing at that server."""
-    from campaign.site.build import build_site
+def site_server(tmp_path_factory):
+    """The HTTP server (127.0.0.1) the built site is served from; its URL is the site_url of
+    every session build, so that the print set and the site share one render cache."""
     base = tmp_path_factory.mktemp("built")
     server = serve_directory(base / "site")
-    site_config = config.with_overrides(site_url=server.url)
-    codes = [lang.code for lang in config.published_languages] + [PSEUDO]
-    build_site(site_config, codes, base / "site")
-    yield BuiltSite(base / "site", server.url, site_config)
+    yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def session_config(config, site_server, tmp_path_factory) -> CampaignConfig:
+    """The project's config with site_url on the test server and a render cache of its own
+    (so the session renders every PDF for real, once)."""
+    return config.with_overrides(site_url=site_server.url,
+                                 cache_dir=tmp_path_factory.mktemp("render-cache"))
+
+
+@pytest.fixture(scope="session")
+def printed(session_config, tmp_path_factory) -> PrintedSet:
+    """Every published language's lesson packs, rendered by ``campaign print``'s own stage."""
+    from campaign.pipeline import load_inputs
+    from campaign.print.render import render_print
+    out = tmp_path_factory.mktemp("print")
+    languages = session_config.published_languages
+    result = render_print(load_inputs(session_config, languages), out, languages)
+    return PrintedSet(out=out, files=result.files, config=session_config)
+
+
+@pytest.fixture(scope="session")
+def built_site(session_config, site_server, printed) -> BuiltSite:
+    """The real site, every published language plus the pseudo-locale, with its lesson packs,
+    built once and served from 127.0.0.1 with site_url pointing at that server."""
+    from campaign.site.build import build_site
+    codes = [lang.code for lang in session_config.published_languages] + [PSEUDO]
+    build_site(session_config, codes, site_server.directory, with_print=True)
+    return BuiltSite(site_server.directory, site_server.url, session_config)
 
 
 @pytest.fixture
@@ -91,7 +128,7 @@ def project_copy(tmp_path) -> Path:
     def ignore(folder: str, names: list[str]) -> set[str]:
         skipped = set(anywhere(folder, names))
         if Path(folder) == ROOT:  # only the top-level outputs, never campaign/site or tests/site
-            skipped |= {".venv", "site", ".git", "bench"} & set(names)
+            skipped |= {".venv", "site", ".git", "bench", "build"} & set(names)
             skipped |= {n for n in names if n.startswith(".site.tmp-")}
         return skipped
     shutil.copytree(ROOT, dest, ignore=ignore)

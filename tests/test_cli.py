@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from click.testing import CliRunner
 
 from campaign.cli import main
 from tests.conftest import ROOT, TRANSLATED
+from tests.print.test_render import TINY
 
 CAMPAIGN = Path(sys.executable).parent / "campaign"       # the installed console script
 CY_PO = "locales/cy/LC_MESSAGES/content.po"
@@ -80,6 +82,12 @@ def snapshot(folder: Path) -> dict[str, str]:
 # --- build -----------------------------------------------------------------------------------
 
 def test_build_one_language(project, tmp_path):
+    """One language, with its lesson packs (a small pack here: the real ones are tested in
+    tests/print) on its downloads page."""
+    shutil.rmtree(project / "packs")
+    for name, text in TINY.items():
+        (project / "packs" / "tiny").mkdir(parents=True, exist_ok=True)
+        (project / "packs" / "tiny" / name).write_text(text, encoding="utf-8")
     site = tmp_path / "out"
     result = invoke("build", "--config", cfg(project), "--locale", "cy", "--site-dir", str(site))
     assert result.exit_code == 0, result.output
@@ -87,8 +95,10 @@ def test_build_one_language(project, tmp_path):
     assert index.is_file()
     assert re.search(r'<html [^>]*lang="cy" dir="ltr"', index.read_text(encoding="utf-8"))
     assert not (site / "index.html").exists()         # only the language asked for
-    line = result.output.strip().splitlines()[-1]
-    assert re.fullmatch(rf"built \d+ pages in 1 languages \(cy\) into {re.escape(str(site))}", line)
+    built, printed = result.output.strip().splitlines()[-2:]
+    assert re.fullmatch(rf"built \d+ pages in 1 languages \(cy\) into {re.escape(str(site))}", built)
+    assert printed == "published 5 PDFs on the downloads pages (5 rendered, 0 unchanged)"
+    assert len(list((site / "cy" / "downloads").glob("tiny-*-cy.pdf"))) == 5
 
 
 def test_build_two_languages_as_a_subprocess(project, tmp_path):

@@ -54,7 +54,7 @@ def test_missing_site_name_and_bad_site_url_are_reported_together(project_copy):
 
 
 def test_unknown_font(project_copy):
-    path = rewrite(project_copy, "{code: cy, name: Cymraeg, dir: ltr, fonts: [noto-sans],",
+    path = rewrite(project_copy, "{code: cy, name: Cymraeg, dir: ltr, script: latin,",
                    "{code: cy, name: Cymraeg, dir: ltr, fonts: [comic-sans],")
     error = load_error(path)
     assert error.path == str(path)
@@ -70,7 +70,7 @@ def test_duplicate_language(project_copy):
 
 
 def test_several_language_problems_are_all_reported(project_copy):
-    path = rewrite(project_copy, "{code: pl, name: Polski, dir: ltr, fonts: [noto-sans],",
+    path = rewrite(project_copy, "{code: pl, name: Polski, dir: ltr, script: latin,",
                    "{code: cy, name: Polski, dir: sideways, fonts: [nope],")
     error = load_error(path)
     assert isinstance(error, MultipleErrors)
@@ -280,9 +280,8 @@ def test_every_translated_language_says_it_publishes_drafts(config):
 
 
 def test_publish_reviewed_is_read_and_survives_the_worker_round_trip(config, project_copy, tmp_path):
-    path = rewrite(project_copy, "{code: ur, name: اردو, dir: rtl, fonts: [noto-nastaliq-urdu, noto-sans], "
-                   "publish: drafts,", "{code: ur, name: اردو, dir: rtl, fonts: [noto-nastaliq-urdu, "
-                   "noto-sans], publish: reviewed,")
+    path = rewrite(project_copy, "{code: ur, name: اردو, dir: rtl, script: urdu, publish: drafts,",
+                   "{code: ur, name: اردو, dir: rtl, script: urdu, publish: reviewed,")
     loaded = load_config(path)
     assert loaded.language("ur").publish == "reviewed" and not loaded.language("ur").publishes_drafts
     assert loaded.language("cy").publish == "drafts"
@@ -294,10 +293,36 @@ def test_publish_reviewed_is_read_and_survives_the_worker_round_trip(config, pro
 
 @pytest.mark.parametrize("value", ["yes", "review", "[drafts]", "true"])
 def test_a_bad_publish_value_names_the_file_line_language_and_allowed_values(project_copy, value):
-    path = rewrite(project_copy, "{code: pl, name: Polski, dir: ltr, fonts: [noto-sans], publish: drafts,",
-                   f"{{code: pl, name: Polski, dir: ltr, fonts: [noto-sans], publish: {value},")
+    path = rewrite(project_copy, "{code: pl, name: Polski, dir: ltr, script: latin, publish: drafts,",
+                   f"{{code: pl, name: Polski, dir: ltr, script: latin, publish: {value},")
     error = load_error(path)
     assert error.line == config_line(path, "{code: pl, ")
     message = error.format_message()
     assert f"{path}:{error.line}: languages entry 3 (pl): publish must be one of drafts, reviewed" in message
     assert "fix: publish: drafts shows draft translations" in message
+
+
+# --- typefaces come from the brand -------------------------------------------------------------
+
+def test_a_languages_fonts_are_the_brands_typefaces_for_its_script(config):
+    """Each language names its script; its fonts are the brand's typeface for it, then the
+    brand's Latin one (what the site, the PDFs and the images set its text in)."""
+    typefaces = config.brand.typefaces
+    assert config.language("ur").fonts == (typefaces["urdu"], typefaces["latin"])
+    assert config.language("bn").fonts == (typefaces["bengali"], typefaces["latin"])
+    assert config.language("cy").fonts == (typefaces["latin"],)
+
+
+def test_changing_the_brands_typeface_changes_every_language_of_that_script(project_copy):
+    path = rewrite(project_copy, "arabic: noto-naskh-arabic, urdu: noto-nastaliq-urdu,",
+                   "arabic: noto-naskh-arabic, urdu: noto-naskh-arabic,")
+    assert load_config(path).language("ur").fonts == ("noto-naskh-arabic", "noto-sans")
+
+
+def test_a_script_without_a_brand_typeface_is_refused_naming_the_fix(project_copy):
+    path = rewrite(project_copy, "{code: bn, name: বাংলা, dir: ltr, script: bengali,",
+                   "{code: bn, name: বাংলা, dir: ltr, script: tamil,")
+    error = load_error(path)
+    assert "no typeface for the script 'tamil'" in error.format_message()
+    assert "brand.typefaces" in error.format_message()
+    assert error.line == config_line(path, "{code: bn, ")

@@ -40,7 +40,8 @@ def run(config: CampaignConfig, links: LinkSettings | None = None,
     catalogs = list(inputs.catalogs.values())
     pages = list(inputs.pages)
     for found, said in (check_readability(config, pages, inputs.help),
-                        check_terminology(config, pages, inputs.help, catalogs),
+                        # the lesson packs use the same words as the site
+                        check_terminology(config, pages + list(inputs.print_pages), inputs.help, catalogs),
                         check_pages(config, pages, inputs.help, catalogs)):
         problems.extend(found)
         notes.extend(said)
@@ -65,7 +66,7 @@ def check_inputs(inputs: Inputs) -> tuple[list[CampaignError], list[str]]:
     if inputs.help is not None:
         # The guard makes every translation keep its English placeholders, so the source
         # language shows every unknown placeholder of every language, once.
-        for page in inputs.pages:
+        for page in inputs.pages + inputs.print_pages:
             try:
                 translate_page(page.text, page.shown, config.source, config.source, source_lookup,
                                inputs.help)

@@ -62,10 +62,13 @@ def read_front_matter(block: str, shown: str, first_line: int) -> FrontMatter:
     return FrontMatter(data, lines, present=True)
 
 
-def read_pages(config: CampaignConfig) -> tuple[list[Page], list[CampaignError]]:
-    """Every Markdown page under docs_dir (hidden folders skipped, as the build does), and a
-    problem for each page that cannot be read."""
-    docs = config.root / config.docs_dir
+def read_pages(config: CampaignConfig, folder: Path | None = None) -> tuple[list[Page], list[CampaignError]]:
+    """Every Markdown page under docs_dir, or under ``folder`` (the lesson packs' sources; absent:
+    none), hidden folders skipped as the build does, and a problem for each page that cannot be
+    read."""
+    docs = config.root / (config.docs_dir if folder is None else folder)
+    if folder is not None and not docs.is_dir():
+        return [], []
     pages: list[Page] = []
     problems: list[CampaignError] = []
     for path in sorted(docs.rglob("*.md")):

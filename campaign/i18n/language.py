@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..config import Language
 from ..content.help import HelpData
+from ..content.pages import Page
 from .catalogs import CONTENT_DOMAIN, THEME_DOMAIN, LanguageCatalog
 from .translate import (Lookup, PageStats, TranslatedPage, catalog_lookup, pseudo_lookup,
                         published_catalog, source_lookup, translate_help, translate_page)
@@ -28,6 +29,8 @@ class LanguageContent:
     lang: Language
     source: Language                      # the source language (what fallbacks are written in)
     pages: dict[str, TranslatedPage]      # by path inside docs/, e.g. "children/index.md"
+    print_pages: dict[str, TranslatedPage]  # the lesson packs' sources, by path inside packs/
+                                            # (empty unless asked for: the site does not need them)
     help: list[dict]                      # help services with translated name/who/hours
     theme: LanguageCatalog | None         # interface strings it may show (None: source, pseudo)
     interface_withheld: bool = False      # some interface strings shown in English (publish: reviewed)
@@ -48,21 +51,26 @@ def lookup_for(inputs: Inputs, lang: Language) -> Lookup:
     return catalog_lookup(published_catalog(inputs.catalog(lang.code, CONTENT_DOMAIN), lang))
 
 
-def translate_pages(inputs: Inputs, lang: Language, help_data: HelpData) -> dict[str, TranslatedPage]:
-    """Every source page rebuilt in ``lang`` (a ContentError names a page's unknown placeholder)."""
+def translate_pages(inputs: Inputs, lang: Language, help_data: HelpData,
+                    pages: tuple[Page, ...] | None = None) -> dict[str, TranslatedPage]:
+    """Every source page (or each of ``pages``) rebuilt in ``lang`` (a ContentError names a
+    page's unknown placeholder)."""
     lookup = lookup_for(inputs, lang)
     return {page.rel: translate_page(page.text, page.shown, lang, inputs.config.source, lookup,
                                      help_data)
-            for page in inputs.pages}
+            for page in (inputs.pages if pages is None else pages)}
 
 
-def translate_language(inputs: Inputs, lang: Language) -> LanguageContent:
-    """``lang`` translated from the inputs, in memory."""
+def translate_language(inputs: Inputs, lang: Language, *, site: bool = True,
+                       print_set: bool = False) -> LanguageContent:
+    """``lang`` translated from the inputs, in memory: the site's pages (``site``), the lesson
+    packs' sources (``print_set``), or both; the help data and interface strings always."""
     if inputs.help is None:
         inputs.raise_problems()
         raise AssertionError("inputs without help data always have a problem")
     source = inputs.config.source
-    pages = translate_pages(inputs, lang, inputs.help)
+    pages = translate_pages(inputs, lang, inputs.help, None if site else ())
+    print_pages = translate_pages(inputs, lang, inputs.help, inputs.print_pages if print_set else ())
     stats = PageStats()
     for page in pages.values():
         stats.add(page.stats)
@@ -72,6 +80,6 @@ def translate_language(inputs: Inputs, lang: Language) -> LanguageContent:
         full = inputs.catalog(lang.code, THEME_DOMAIN)
         theme = published_catalog(full, lang)
         withheld = len(theme.entries) < len(full.entries)
-    return LanguageContent(lang=lang, source=source, pages=pages,
+    return LanguageContent(lang=lang, source=source, pages=pages, print_pages=print_pages,
                            help=translate_help(inputs.help, lang, source, lookup_for(inputs, lang)),
                            theme=theme, interface_withheld=withheld, stats=stats)

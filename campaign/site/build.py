@@ -32,6 +32,7 @@ from ..errors import CampaignError, raise_all
 from ..i18n.language import translate_language
 from ..i18n.translate import PageStats
 from ..pipeline import Inputs, load_inputs
+from ..print.render import PrintFile, gather_print
 from ..workers import default_start_method, in_workers
 from .assemble import assemble_site, check_target, output_languages
 from .theme import theme_overlay
@@ -49,6 +50,8 @@ class BuildReport:
     languages: list[str]
     pages: int
     stats: dict[str, PageStats] = field(default_factory=dict)
+    printed: int = 0          # PDFs published on the downloads pages
+    rendered: int = 0         # of which rendered in this run (the rest came from the cache)
 
 
 def select_languages(config: CampaignConfig, codes: list[str] | None) -> list[Language]:
@@ -164,6 +167,7 @@ class LanguageJob:
     work: Path
     output: tuple[Language, ...]      # the languages of the finished site
     strict: bool
+    downloads: tuple[PrintFile, ...] = ()   # the language's printed files (its downloads page)
 
 
 def translate_and_build(job: LanguageJob) -> tuple[LanguagePlan | None, BuildResult]:
@@ -171,7 +175,8 @@ def translate_and_build(job: LanguageJob) -> tuple[LanguagePlan | None, BuildRes
     try:
         content = translate_language(job.inputs, job.lang)
         plan = write_work_folder(job.inputs, content, job.work, theme_dir=job.work / SHARED_THEME,
-                                 output=job.output, template_cache=job.work / TEMPLATE_CACHE)
+                                 output=job.output, template_cache=job.work / TEMPLATE_CACHE,
+                                 downloads=job.downloads)
     except CampaignError as exc:
         return None, (False, exc.format_message(), [])
     return plan, build_language(str(plan.mkdocs_file), job.strict)
@@ -179,14 +184,17 @@ def translate_and_build(job: LanguageJob) -> tuple[LanguagePlan | None, BuildRes
 
 def build_site(config: CampaignConfig, locales: list[str] | None = None,
                site_dir: Path | None = None, *, strict: bool = False, jobs: int | None = None,
-               start_method: str | None = None) -> BuildReport:
+               start_method: str | None = None, with_print: bool = False) -> BuildReport:
     """Build the languages asked for (default: every published one) into ``site_dir``.
-    ``start_method``: how worker processes start ("fork" by default where available, or "spawn")."""
+    ``start_method``: how worker processes start ("fork" by default where available, or "spawn").
+    ``with_print``: render the lesson packs too (through their cache) and publish them on each
+    language's downloads page."""
     languages = select_languages(config, locales)
     target = Path(site_dir) if site_dir else config.root / config.site_dir
     target = target if target.is_absolute() else Path.cwd() / target
     check_target(config, target)
     inputs = load_inputs(config, languages, jobs=jobs, start_method=start_method)
+    print_set = gather_print(inputs, tuple(languages), jobs=jobs, start_method=start_method) if with_print else None
     # A subset (--locale) joins the languages the target already holds; a full build stands alone.
     kept = output_languages(config, target, languages) if locales else []
     output = tuple(lang for lang in config.languages if lang in languages or lang in kept)
@@ -199,7 +207,9 @@ def build_site(config: CampaignConfig, locales: list[str] | None = None,
     try:
         theme_overlay(config, languages, work / SHARED_THEME)
         jobs_list = [LanguageJob(inputs=inputs.for_language(lang), lang=lang, work=work,
-                                 output=output, strict=strict) for lang in languages]
+                                 output=output, strict=strict,
+                                 downloads=tuple(print_set.for_language(lang.code)) if print_set else ())
+                     for lang in languages]
         done = run_in_build_workers(translate_and_build, jobs_list, jobs=jobs,
                                     epoch=source_date_epoch(config), start_method=start_method)
         _raise_failures(codes, [result for _, result in done])
@@ -209,4 +219,6 @@ def build_site(config: CampaignConfig, locales: list[str] | None = None,
         shutil.rmtree(work, ignore_errors=True)
         shutil.rmtree(staging, ignore_errors=True)
     return BuildReport(site_dir=target, languages=codes, pages=pages,
-                       stats={plan.lang.code: plan.stats for plan in plans})
+                       stats={plan.lang.code: plan.stats for plan in plans},
+                       printed=len(print_set.files) if print_set else 0,
+                       rendered=print_set.rendered if print_set else 0)

@@ -19,7 +19,10 @@ from ..i18n.language import LanguageContent
 from ..i18n.translate import PageStats
 from ..output import Writer
 from ..pipeline import Inputs
+from ..print.render import PrintFile
 from .context import PluginContext, linked_languages
+from .downloads import PAGE as DOWNLOADS_PAGE
+from .downloads import with_downloads, write_downloads
 from .mkdocs_config import language_config, yaml_text
 
 CONTEXT_FILE = "context.pickle"
@@ -35,10 +38,14 @@ class LanguagePlan:
     stats: PageStats
 
 
-def write_docs(inputs: Inputs, content: LanguageContent, docs: Path, writer: Writer) -> None:
-    """The translated pages and the docs folder's other files (images), under ``docs``."""
+def write_docs(inputs: Inputs, content: LanguageContent, docs: Path, writer: Writer,
+               downloads: tuple[PrintFile, ...] = ()) -> None:
+    """The translated pages and the docs folder's other files (images), under ``docs``; with
+    the language's printed files (``downloads``) listed on the downloads page and beside it."""
     for rel, page in content.pages.items():
-        writer.write_text(docs / rel, page.text)
+        text = with_downloads(page.text, downloads) if rel == DOWNLOADS_PAGE and downloads else page.text
+        writer.write_text(docs / rel, text)
+    write_downloads(inputs.config, downloads, docs, writer)
     source_docs = inputs.config.root / inputs.config.docs_dir
     for rel in inputs.other_files:
         writer.write_bytes(docs / rel, (source_docs / rel).read_bytes())
@@ -56,13 +63,14 @@ def plugin_context(inputs: Inputs, content: LanguageContent,
 
 def write_work_folder(inputs: Inputs, content: LanguageContent, work_dir: Path, *,
                       theme_dir: Path, output: tuple[Language, ...],
-                      template_cache: Path | None = None) -> LanguagePlan:
+                      template_cache: Path | None = None,
+                      downloads: tuple[PrintFile, ...] = ()) -> LanguagePlan:
     """Write ``content`` as a MkDocs project under ``work_dir/<code>/``. ``theme_dir`` is the
     overlay of overrides (shared by a run); ``output`` the languages of the finished site."""
     lang = content.lang
     base = Path(work_dir) / lang.code
     writer = Writer(atomic=False)
-    write_docs(inputs, content, base / "docs", writer)
+    write_docs(inputs, content, base / "docs", writer, downloads)
     context_file = base / CONTEXT_FILE
     writer.write_bytes(context_file, plugin_context(inputs, content, output).to_bytes())
     site_dir = base / "site"

@@ -42,7 +42,7 @@ def link_text(html: str, css_class: str) -> str:
 def test_publish_reviewed_shows_reviewed_translations_and_drafts_in_marked_english(project_copy, tmp_path):
     config_file = project_copy / "campaign.yml"
     text = config_file.read_text(encoding="utf-8")
-    old = "{code: cy, name: Cymraeg, dir: ltr, fonts: [noto-sans], publish: drafts,"
+    old = "{code: cy, name: Cymraeg, dir: ltr, script: latin, publish: drafts,"
     assert text.count(old) == 1
     config_file.write_text(text.replace(old, old.replace("drafts", "reviewed")), encoding="utf-8")
     chosen: dict[str, Message] = {}

@@ -1,0 +1,149 @@
+"""One print document as HTML: translated Markdown in the brand's look, ready for WeasyPrint.
+
+The template (``templates/print/document.html``) and the style sheet (``print.css``) take
+every colour, the logo and the typefaces from the brand and the language; interface strings
+(the draft notice, the footer's labels) come from the language's theme catalog, like the site's.
+Numbers are isolated left-to-right in every language (a no-op in left-to-right text), so a
+right-to-left page prints "0800 1111", never "1111 0800".
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+import segno
+from markdown.extensions.toc import slugify_unicode
+
+from ..config import FONTS_DIR, CampaignConfig, Language
+from ..i18n.bidi import isolate_numbers_html
+from ..i18n.language import LanguageContent
+from .packs import PrintDocument
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
+# The services every printed page's footer names (ids in the help data), in this order.
+FOOTER_SERVICES = ("childline", "nspcc", "emergency")
+# Where a pack's poster QR code leads: the site page for the pack's readers.
+POSTER_PAGES = {"ks1": "children/", "ks2": "children/", "send": "easy-read/",
+                "ks3": "young-people/", "ks4": "young-people/"}
+_FAMILY = re.compile(r"font-family:\s*'([^']+)'")
+_URL = re.compile(r"url\(([^)]+)\)")
+_ID = re.compile(r'\bid="([^"]+)"')
+_WRITE_LINES = re.compile(r'<div class="write-lines" data-lines="(\d+)"></div>')
+
+
+@dataclass(frozen=True)
+class FontFaces:
+    """A language's typefaces: the @font-face rules (absolute file URLs) and the family list."""
+
+    css: str
+    families: tuple[str, ...]
+
+
+def font_faces(config: CampaignConfig, fonts: tuple[str, ...]) -> FontFaces:
+    """The @font-face rules of ``fonts`` (folders of assets/fonts, most specific first)."""
+    folder = (config.root / FONTS_DIR).resolve()
+    css, families = [], []
+    for font in fonts:
+        text = (folder / f"{font}.css").read_text(encoding="utf-8")
+        css.append(_URL.sub(lambda m: f"url({(folder / m.group(1).strip(chr(39) + chr(34))).as_uri()})", text))
+        for family in _FAMILY.findall(text):
+            if family not in families:
+                families.append(family)
+    return FontFaces(css="\n".join(css), families=tuple(families))
+
+
+def language_fonts(config: CampaignConfig, lang: Language) -> tuple[str, ...]:
+    """The typefaces for a language's print: its own script's first, then the brand's Latin one
+    (for names and numbers), never a system font."""
+    fonts = list(lang.fonts)
+    latin = config.brand.typefaces.get("latin") if config.brand else None
+    if latin and latin not in fonts:
+        fonts.append(latin)
+    return tuple(fonts)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                             extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True)
+    env.filters["timestamp"] = lambda epoch: datetime.fromtimestamp(int(epoch), timezone.utc).isoformat()
+    return env
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    """One converter per process (building one costs more than converting a section)."""
+    return markdown.Markdown(extensions=["toc", "attr_list", "tables", "admonition"],
+                             extension_configs={"toc": {"permalink": False, "slugify": slugify_unicode}})
+
+
+@lru_cache(maxsize=256)
+def markdown_html(text: str, scope: str = "") -> str:
+    """A section's Markdown as HTML, with the same extensions as the site (mkdocs.yml). Every id
+    is prefixed with ``scope`` (the section's source), so that sections that share a heading
+    (each pack's teacher guide and the common one) keep unique anchors in the whole pack;
+    headings in any script get one. Cached: the whole pack repeats its parts' sections."""
+    html = _markdown().reset().convert(text)
+    if scope:
+        html = _ID.sub(lambda m: f'id="{scope}-{m.group(1)}"', html)
+    return _WRITE_LINES.sub(lambda m: '<div class="write-lines">' + '<span></span>' * int(m.group(1))
+                            + "</div>", html)
+
+
+def section_scope(source: str) -> str:
+    """An id prefix from a section's source path: 'ks1/lessons.md' -> 'ks1-lessons'."""
+    return re.sub(r"[^a-z0-9]+", "-", source.lower().removesuffix(".md")).strip("-")
+
+
+def translations(content: LanguageContent) -> gettext.NullTranslations:
+    return content.theme.gettext_translations() if content.theme is not None else gettext.NullTranslations()
+
+
+@lru_cache(maxsize=64)
+def qr_svg(url: str) -> str:
+    """A QR code for ``url`` as inline SVG (dark modules in black: the best contrast)."""
+    return segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000000", light="#ffffff",
+                                                 omitsize=True, title=url)
+
+
+def footer_services(content: LanguageContent) -> list[dict[str, Any]]:
+    by_id = {service["id"]: service for service in content.help}
+    return [by_id[sid] for sid in FOOTER_SERVICES if sid in by_id]
+
+
+def page_url(config: CampaignConfig, content: LanguageContent, path: str) -> str:
+    return f"{config.site_url}{config.url_prefix(content.lang)}{path}"
+
+
+def document_html(config: CampaignConfig, content: LanguageContent, document: PrintDocument,
+                  epoch: int | None) -> str:
+    """The whole HTML document WeasyPrint renders for ``document``."""
+    env = _environment()
+    strings = translations(content)
+    env.install_gettext_translations(strings, newstyle=True)  # type: ignore[attr-defined]
+    faces = font_faces(config, language_fonts(config, content.lang))
+    brand = config.brand
+    assert brand is not None, "the config always has a brand (the campaign's default)"
+    logo = (config.root / brand.logo).resolve().as_uri() if brand.logo else None
+    strapline = strings.gettext(brand.strapline) if brand.strapline else ""
+    logo_alt = strings.gettext(brand.logo_alt) if brand.logo_alt else ""
+    sections = [{"part": s.part, "source": s.source, "title": s.title, "html": markdown_html(s.markdown, section_scope(s.source))}
+                for s in document.sections]
+    qr_target = page_url(config, content, POSTER_PAGES.get(document.pack, ""))
+    css = env.get_template("print.css").render(brand=brand, families=faces.families,
+                                               lang=content.lang)
+    html = env.get_template("document.html").render(
+        lang=content.lang, document=document, sections=sections, brand=brand, logo=logo,
+        logo_alt=logo_alt, strapline=strapline, font_css=faces.css, css=css,
+        footer=footer_services(content), qr_target=qr_target,
+        qr=qr_svg(qr_target) if any(s.part == "poster" for s in document.sections) else "",
+        status_url=page_url(config, content, "translation-status/"), epoch=epoch)
+    return isolate_numbers_html(html)
