@@ -9,6 +9,7 @@ naming the setting, the pairing, the ratio and the nearest shade that passes.
 from __future__ import annotations
 
 import colorsys
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -147,6 +148,29 @@ def contrast_problems(brand: Brand) -> list[ContrastProblem]:
         problems.append(ContrastProblem(pairing.setting, own, pairing, ratio,
                                         nearest_passing(own, against, pairing.minimum)))
     return problems
+
+
+def with_passing_colours(brand: Brand) -> tuple[Brand, list[ContrastProblem]]:
+    """The brand with every failing colour replaced by the nearest passing shade that
+    ``contrast_problems`` finds, and the problems replaced (a council's colours: they are
+    substituted with a warning; the campaign's own are refused by ``parse_brand``).
+
+    >>> fixed, problems = with_passing_colours(Brand(name="x", primary="#ffdd00"))
+    >>> fixed.primary, [p.setting for p in problems], contrast_problems(fixed)
+    ('#897600', ['primary'], [])
+    """
+    replaced: list[ContrastProblem] = []
+    for _ in range(2 * len(PAIRINGS)):      # each pass fixes one setting for one pairing
+        problems = contrast_problems(brand)
+        if not problems:
+            return brand, replaced
+        first = problems[0]
+        replaced.append(first)
+        if first.setting == "primary":
+            brand = dataclasses.replace(brand, primary=first.nearest)
+        else:
+            brand = dataclasses.replace(brand, accent=first.nearest)
+    raise AssertionError(f"no passing shade found for {brand}")
 
 
 def parse_colour(value: Any) -> str | None:

@@ -164,3 +164,30 @@ def check(config_path: str, links: bool, strict: bool, timeout: float | None, no
         raise click.UsageError("--strict, --timeout and --no-cache apply only with --links")
     for line in run(_config(config_path), links=settings, release=release):
         click.echo(line)
+
+
+@main.command()
+@config_option
+@click.argument("council_file", required=False, type=click.Path(dir_okay=False))
+@click.option("--all", "every", is_flag=True,
+              help="Pack every council of data/councils.csv (own file in councils/ or national only).")
+@click.option("--out", type=click.Path(file_okay=False), default="build/packs", show_default=True,
+              help="Output folder: <slug>-<version>.zip and its .inputs record.")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Worker processes (default: one per core).")
+@click.option("--force", is_flag=True, help="Make the zip even when it is up to date.")
+def pack(config_path: str, council_file: str | None, every: bool, out: str, jobs: int | None,
+         force: bool) -> None:
+    """Make a council's pack (COUNCIL_FILE, e.g. councils/york.yml), or every council's (--all)."""
+    from .commands import pack as cmd
+    if bool(council_file) == every:
+        raise click.UsageError("give one COUNCIL_FILE, or --all")
+    config = _config(config_path)
+    if every:
+        outcomes, table = cmd.pack_all(config, Path(out), jobs=jobs, force=force)
+        click.echo(table)
+        if any(o.state == "failed" for o in outcomes):
+            raise SystemExit(1)
+        return
+    outcome = cmd.pack_file(config, Path(council_file or ""), Path(out), jobs=jobs, force=force)
+    click.echo(f"{outcome.name}: {outcome.state}: {Path(out) / outcome.detail.split(' ')[0]}"
+               + (f" {outcome.detail.split(' ', 1)[1]}" if " " in outcome.detail else ""))

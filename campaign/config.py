@@ -10,13 +10,16 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlparse
 
 import yaml
 
 from .brand import Brand, parse_brand
 from .errors import ConfigError, raise_all
+
+if TYPE_CHECKING:
+    from .content.local import LocalContacts
 
 DEFAULT_CONFIG = "campaign.yml"
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
@@ -100,10 +103,16 @@ class CampaignConfig:
     terminology: Path = Path("data/terminology.yml")
     packs_dir: Path = Path("packs")     # lesson packs' Markdown sources (print); may be absent
     cache_dir: Path = Path("build/cache")   # rendered PDFs and images by content hash
+    councils_file: Path = Path("data/councils.csv")  # the councils a pack can be made for
+    councils_dir: Path = Path("councils")            # councils' own files (campaign pack --all)
     languages: tuple[Language, ...] = field(default_factory=tuple)
     nations: tuple[str, ...] = NATIONS  # where the site's readers live: the help box shows these
     readability: tuple[ReadabilityLimit, ...] = field(default_factory=tuple)
     brand: Brand | None = None          # the look: name, strapline, logo, colours, typefaces
+    # A council's build (campaign.councils sets these; campaign.yml never does): its contacts,
+    # put before the national services, and whether it is a sample marked as such everywhere.
+    local_contacts: LocalContacts | None = None
+    sample: bool = False
     config_file: str = field(default=DEFAULT_CONFIG, compare=False)  # as messages name it
     config_path: Path | None = field(default=None, compare=False)    # the file it was read from
     lines: Lines = field(default_factory=dict, compare=False, repr=False)  # where each setting is
@@ -150,6 +159,7 @@ class CampaignConfig:
             "help_data": str(self.help_data), "mkdocs_file": str(self.mkdocs_file),
             "site_dir": str(self.site_dir), "terminology": str(self.terminology),
             "packs_dir": str(self.packs_dir), "cache_dir": str(self.cache_dir),
+            "councils_file": str(self.councils_file), "councils_dir": str(self.councils_dir),
             "nations": list(self.nations),
             "languages": [{"code": l.code, "name": l.name, "dir": l.dir, "fonts": list(l.fonts),
                            "pseudo": l.pseudo, "featured": list(l.featured),
@@ -242,7 +252,8 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
     for key, default in (("docs_dir", "docs"), ("locales_dir", "locales"),
                          ("help_data", "data/help.yml"), ("mkdocs_file", "mkdocs.yml"),
                          ("site_dir", "site"), ("terminology", "data/terminology.yml"),
-                         ("packs_dir", "packs"), ("cache_dir", "build/cache")):
+                         ("packs_dir", "packs"), ("cache_dir", "build/cache"),
+                         ("councils_file", "data/councils.csv"), ("councils_dir", "councils")):
         paths[key] = Path(data.get(key, default))
     for key in ("docs_dir", "help_data", "mkdocs_file", "terminology"):
         if not (root / paths[key]).exists():
@@ -272,7 +283,8 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
                           docs_dir=paths["docs_dir"], locales_dir=paths["locales_dir"],
                           help_data=paths["help_data"], mkdocs_file=paths["mkdocs_file"],
                           site_dir=paths["site_dir"], terminology=paths["terminology"],
-                          packs_dir=paths["packs_dir"], cache_dir=paths["cache_dir"])
+                          packs_dir=paths["packs_dir"], cache_dir=paths["cache_dir"],
+                          councils_file=paths["councils_file"], councils_dir=paths["councils_dir"])
 
 
 def _readability(raw: Any, shown: str, lines: Lines, problems: list) -> tuple[ReadabilityLimit, ...]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import CampaignError
 
@@ -53,6 +56,71 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+TMP_SUFFIX = ".tmp"
+
+
+def temporary_name(path: Path) -> Path:
+    """A hidden name beside ``path`` for writing it: ``.<name>.<pid>-<random>.tmp``."""
+    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}{TMP_SUFFIX}")
+
+
+@contextmanager
+def atomic_open(path: Path) -> Iterator[BinaryIO]:
+    """Write a large file in place of ``path`` in one step: a temporary file beside it (same
+    folder, so the rename cannot cross file systems), flushed and fsync'ed, then renamed over
+    ``path`` and the folder fsync'ed. On an error the temporary file is removed; after a kill it
+    is left under its hidden ``.tmp`` name (``remove_stale_temporaries`` clears it), never at
+    ``path``."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = temporary_name(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        _fsync_folder(path.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return          # a platform without directory handles
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass            # some file systems cannot sync a folder; the rename is done all the same
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files a killed run left beside ``path`` (their process is gone)."""
+    removed = []
+    for tmp in Path(path).parent.glob(f".{Path(path).name}.*{TMP_SUFFIX}"):
+        pid = tmp.name[len(Path(path).name) + 2:].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def replace_tree(new_tree: Path, target: Path) -> None:

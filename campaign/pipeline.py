@@ -19,6 +19,8 @@ from pathlib import Path
 
 from .config import CampaignConfig, Language
 from .content.help import HelpData, load_help
+from .content.local import PAGE as LOCAL_PAGE
+from .content.local import with_local_services
 from .content.pages import Page, read_pages
 from .errors import CampaignError, ContentError, GuardError, raise_all
 from .i18n.catalogs import (CONTENT_DOMAIN, THEME_DOMAIN, LanguageCatalog, catalog_path,
@@ -110,6 +112,14 @@ def _read_pages(config: CampaignConfig, problems: list[CampaignError],
     parsed once, here."""
     read, unreadable = read_pages(config, folder)
     problems.extend(unreadable)
+    local = config.local_contacts
+    if folder is None and local is not None:    # a council's build: its contacts page too
+        if any(page.rel == LOCAL_PAGE for page in read):
+            problems.append(ContentError(f"{LOCAL_PAGE} is written by a council's build",
+                                         path=config.shown(config.root / config.docs_dir / LOCAL_PAGE),
+                                         fix="rename the page"))
+        read = sorted(read + [Page(rel=LOCAL_PAGE, shown=f"{local.source} (local contacts page)",
+                                   text=local.page)], key=lambda page: page.rel)
     good = []
     for page in read:
         try:
@@ -123,9 +133,10 @@ def _read_pages(config: CampaignConfig, problems: list[CampaignError],
 
 
 def _read_help(config: CampaignConfig, problems: list[CampaignError]) -> HelpData | None:
+    """The help data, with a council's own services first in a council's build."""
     path = config.root / config.help_data
     try:
-        return load_help(path, config.shown(path))
+        return with_local_services(load_help(path, config.shown(path)), config.local_contacts)
     except CampaignError as exc:
         problems.append(exc)
         return None

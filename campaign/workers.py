@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -46,3 +46,19 @@ def in_workers(function: Callable[[Item], Result], items: Sequence[Item], jobs: 
     with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=initializer,
                              initargs=initargs) as pool:
         return list(pool.map(function, items))
+
+
+def each_in_workers(function: Callable[[Item], Result], items: Sequence[Item], jobs: int | None = None,
+                    *, start_method: str | None = None) -> Iterator[tuple[int, Result]]:
+    """``in_workers``, but yielding ``(index, result)`` as each piece finishes (for a progress
+    bar), in this process when one worker is enough."""
+    count = worker_count(jobs, len(items))
+    if count == 1:
+        for index, item in enumerate(items):
+            yield index, function(item)
+        return
+    context = multiprocessing.get_context(start_method or default_start_method())
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        futures = {pool.submit(function, item): index for index, item in enumerate(items)}
+        for future in as_completed(futures):
+            yield futures[future], future.result()

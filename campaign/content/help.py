@@ -48,9 +48,13 @@ class Service:
     source: str = ""
     checked: str = ""
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    dial: str | None = None     # the number to dial in E.164 (+441134960000), when known: a
+                                # council's numbers; the national ones are dialled as written
 
     @property
     def tel(self) -> str | None:
+        if self.dial:
+            return "tel:" + self.dial
         return "tel:" + self.phone.replace(" ", "") if self.phone else None
 
     @property

@@ -119,6 +119,17 @@ def footer_services(content: LanguageContent) -> list[dict[str, Any]]:
     return [by_id[sid] for sid in FOOTER_SERVICES if sid in by_id]
 
 
+def local_block(config: CampaignConfig, content: LanguageContent) -> dict[str, Any] | None:
+    """A council's contacts for the print templates (its services in the language, in the
+    order its file gives them), or None outside a council's build."""
+    local = config.local_contacts
+    if local is None:
+        return None
+    by_id = {service["id"]: service for service in content.help}
+    return {"council": local.council, "services": [by_id[sid] for sid in local.shown if sid in by_id],
+            "pages": [{"title": page.title, "url": page.url} for page in local.pages]}
+
+
 def page_url(config: CampaignConfig, content: LanguageContent, path: str) -> str:
     return f"{config.site_url}{config.url_prefix(content.lang)}{path}"
 
@@ -138,12 +149,14 @@ def document_html(config: CampaignConfig, content: LanguageContent, document: Pr
     sections = [{"part": s.part, "source": s.source, "title": s.title, "html": markdown_html(s.markdown, section_scope(s.source))}
                 for s in document.sections]
     qr_target = page_url(config, content, POSTER_PAGES.get(document.pack, ""))
+    local = local_block(config, content)
     css = env.get_template("print.css").render(brand=brand, families=faces.families,
-                                               lang=content.lang)
+                                               lang=content.lang, local=local, sample=config.sample)
     html = env.get_template("document.html").render(
         lang=content.lang, document=document, sections=sections, brand=brand, logo=logo,
         logo_alt=logo_alt, strapline=strapline, font_css=faces.css, css=css,
         footer=footer_services(content), qr_target=qr_target,
         qr=qr_svg(qr_target) if any(s.part == "poster" for s in document.sections) else "",
-        status_url=page_url(config, content, "translation-status/"), epoch=epoch)
+        status_url=page_url(config, content, "translation-status/"), epoch=epoch,
+        local=local, sample=config.sample)
     return isolate_numbers_html(html)

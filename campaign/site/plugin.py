@@ -24,6 +24,7 @@ from mkdocs.utils import get_relative_url
 from ..config import DEFAULT_CONFIG, load_config
 from ..brand import brand_css
 from ..content.help import load_help
+from ..content.local import PAGE_URL as LOCAL_CONTACTS_URL
 from ..i18n.pseudo import pseudo_plain
 from ..i18n.status import collect_status
 from ..i18n.translate import META_KEY, source_lookup, translate_help, translate_page
@@ -188,6 +189,11 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
             "featured": self._featured(page),
             "status": list(self.context.status),
             "exit_url": self.campaign.quick_exit_url,
+            # A council's build: its contacts page (linked from the help box), and a sample's banner.
+            "local_contacts": (get_relative_url(LOCAL_CONTACTS_URL, page_url)
+                               if self.campaign.local_contacts
+                               and page_url not in (None, LOCAL_CONTACTS_URL) else None),
+            "sample": self.campaign.sample,
         }
 
     def on_page_context(self, context, page, config, nav):

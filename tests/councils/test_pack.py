@@ -1,0 +1,204 @@
+"""A council's pack, end to end: York's example (English and Polish) made once per session by the
+real command, then read back from its zip; reproducibility and atomicity in processes of their
+own."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from campaign.councils.batch import UP_TO_DATE
+from campaign.councils.model import load_council
+from tests.conftest import ROOT
+from tests.councils.conftest import EPOCH, EXAMPLES, source_date_epoch
+from tests.print.poppler import run as poppler
+
+pytestmark = pytest.mark.slow
+
+
+def html_pages(pack) -> dict[str, str]:
+    return {name: data.decode("utf-8") for name, data in pack.files.items()
+            if name.startswith("site/") and name.endswith(".html")}
+
+
+def test_the_zip_holds_the_site_the_lesson_packs_and_the_texts(york_pack):
+    names = set(york_pack.files)
+    assert york_pack.zip.name.startswith("york-0.1.0-") and york_pack.zip.suffix == ".zip"
+    for name in ("site/index.html", "site/pl/index.html", "site/local-contacts/index.html",
+                 "site/pl/local-contacts/index.html", "site/sitemap.xml", "README.md",
+                 "ALT-TEXT.md", "manifest.json"):
+        assert name in names, name
+    for code in ("en", "pl"):
+        prints = sorted(n for n in names if n.startswith(f"print/{code}/"))
+        assert len(prints) == 25 and all(n.endswith(f"-{code}.pdf") for n in prints)
+        for name in prints:       # the same files as on the site's downloads page
+            site = f"site/{'' if code == 'en' else code + '/'}downloads/{name.rsplit('/', 1)[1]}"
+            assert york_pack.files[name] == york_pack.files[site]
+    assert "README.cy.md" not in names and not any(n.startswith("images/") for n in names)
+    assert not any(n.startswith("site/ur/") or n.startswith("site/cy/") for n in names)
+
+
+def test_the_manifest_lists_every_file_with_its_size_and_hash(york_pack):
+    manifest = json.loads(york_pack.text("manifest.json"))
+    listed = {item["path"]: item for item in manifest["files"]}
+    assert set(listed) == set(york_pack.files) - {"manifest.json"}
+    for name, item in listed.items():
+        data = york_pack.files[name]
+        assert item["size"] == len(data) and item["sha256"] == hashlib.sha256(data).hexdigest()
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
+                          text=True).stdout.strip()
+    assert manifest["source_commit"] == head and manifest["version"].startswith(f"0.1.0-{head[:7]}")
+    assert "git commit" in manifest["version_from"] and manifest["source_date_epoch"] == int(EPOCH)
+    languages = {item["code"]: item["translation"] for item in manifest["languages"]}
+    assert languages["en"] == {"state": "source"}
+    assert languages["pl"]["state"] == "draft" and languages["pl"]["publish"] == "drafts"
+    assert languages["pl"]["total"] > 1000 and languages["pl"]["reviewed"] == 0
+    assert manifest["council"]["example"] is True and manifest["images"]["included"] is False
+
+
+def test_every_help_box_lists_the_local_services_first(york_pack):
+    boxes = 0
+    for name, html in html_pages(york_pack).items():
+        if 'id="campaign-help-title"' not in html:
+            continue
+        boxes += 1
+        services = html.split('id="campaign-help-title"', 1)[1]
+        first = services.index('data-service="local_front_door"')
+        assert first < services.index('data-service="local_out_of_hours"') < services.index(
+            'data-service="emergency"'), name
+        assert 'href="tel:+441134960601"' in services, name
+        link = services.split("<ul>", 1)[0]
+        if name.endswith("local-contacts/index.html"):
+            assert "local-contacts" not in link, name       # no link to the page itself
+        else:
+            assert "local-contacts/" in link, name          # the page is linked
+    assert boxes >= 2 * 25
+
+
+def test_every_page_says_sample(york_pack):
+    pages = html_pages(york_pack)
+    assert len(pages) > 50
+    for name, html in pages.items():
+        if "<body" in html:
+            assert 'class="campaign-sample" role="note">SAMPLE' in html, name
+
+
+def test_the_site_is_built_for_the_councils_address_and_brand(york_pack):
+    home = york_pack.text("site/index.html")
+    assert '<link rel="canonical" href="https://york.example/">' in home
+    assert "--md-primary-fg-color:#8b1538;" in home
+    assert york_pack.files["site/assets/brand/logo.svg"] == (EXAMPLES / "logos" / "york.svg").read_bytes()
+    assert "https://york.example/pl/" in york_pack.text("site/sitemap.xml")
+    page = york_pack.text("site/local-contacts/index.html")
+    assert 'href="tel:+441134960602"' in page and "https://york.example/safeguarding" in page
+
+
+def _pdf(york_pack, tmp_path, name: str) -> Path:
+    path = tmp_path / name.replace("/", "_")
+    path.write_bytes(york_pack.files[name])
+    return path
+
+
+@pytest.mark.parametrize("part", ["teacher-guide", "parent-letter", "lesson-pack"])
+@pytest.mark.parametrize("code", ["en", "pl"])
+def test_teacher_guides_and_letters_print_the_local_contacts(york_pack, tmp_path, part, code):
+    text = poppler("pdftotext", str(_pdf(york_pack, tmp_path, f"print/{code}/ks3-{part}-{code}.pdf")), "-")
+    assert "0113 496 0601" in text and "0113 496 0602" in text
+    assert "Local contacts" in text
+
+
+def test_every_page_of_every_pdf_says_sample(york_pack, tmp_path):
+    pdfs = [name for name in york_pack.files if name.startswith("print/")]
+    assert len(pdfs) == 50
+    for name in pdfs:
+        path = _pdf(york_pack, tmp_path, name)
+        pages = poppler("pdftotext", "-layout", str(path), "-").split("\f")
+        pages = [page for page in pages if page.strip()]
+        assert pages and all("SAMPLE" in page for page in pages), name
+        assert "SAMPLE: an example council pack" in pages[0].replace("\n", " "), name
+
+
+def test_the_readme_says_what_is_inside_and_how_to_host_and_print(york_pack):
+    readme = york_pack.text("README.md")
+    for words in ("## What is inside", "`site/`", "`print/<language>/`", "## Putting the site on the web",
+                  "https://york.example/", "## Printing the lesson packs", "0113 496 0601",
+                  "SAMPLE", "Polski (pl): 0 of"):
+        assert words in readme, words
+
+
+def test_the_alt_text_file_gives_every_picture_its_text_in_each_language(york_pack):
+    alt = york_pack.text("ALT-TEXT.md")
+    assert "## The logo\n\n- en: City of York Council" in alt
+    assert "## site/assets/easy-read/" in alt and "- pl: " in alt
+    assert "site//" not in alt
+
+
+def test_a_pack_whose_inputs_did_not_change_is_not_made_again(york_pack):
+    from campaign.commands.pack import pack_file
+    before = york_pack.zip.stat().st_mtime_ns
+    with source_date_epoch(EPOCH):
+        outcome = pack_file(york_pack.config, EXAMPLES / "york.yml", york_pack.out)
+        assert outcome.state == UP_TO_DATE and york_pack.zip.stat().st_mtime_ns == before
+        forced = pack_file(york_pack.config, EXAMPLES / "york.yml", york_pack.out, force=True)
+    assert forced.state == "packed"
+    with zipfile.ZipFile(york_pack.zip) as archive:
+        assert {n: archive.read(n) for n in archive.namelist()} == york_pack.files
+
+
+def _driver(*args: str, cwd: Path, umask: int = 0o022, tz: str = "UTC", wait: bool = True):
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, TZ=tz, PYTHONPATH=str(ROOT))
+    command = [sys.executable, "-m", "tests.councils.pack_driver", *args]
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: os.umask(umask))
+    if not wait:
+        return process
+    out, err = process.communicate(timeout=900)
+    assert process.returncode == 0, err
+    return out
+
+
+def test_two_builds_under_other_umask_time_zone_and_folder_give_the_same_zip(york_pack, tmp_path):
+    """Each run builds the site again (a cache of its own); both use the session's rendered PDFs."""
+    print_cache = york_pack.config.root / york_pack.config.cache_dir / "print"
+    hashes = []
+    for run, (umask, tz) in enumerate(((0o022, "UTC"), (0o077, "Pacific/Auckland"))):
+        folder = tmp_path / f"run{run}"
+        (folder / "cwd").mkdir(parents=True)
+        _driver(str(EXAMPLES / "york.yml"), str(folder / "out"), str(folder / "cache"),
+                "--print-cache", str(print_cache), cwd=folder / "cwd", umask=umask, tz=tz)
+        [zip_path] = (folder / "out").glob("york-*.zip")
+        assert list((folder / "cache" / "councils" / "editions").iterdir())   # built, not reused
+        hashes.append(hashlib.sha256(zip_path.read_bytes()).hexdigest())
+    assert hashes[0] == hashes[1] == hashlib.sha256(york_pack.zip.read_bytes()).hexdigest()
+
+
+def test_a_run_killed_midway_leaves_no_zip_and_the_next_run_finishes(york_pack, tmp_path):
+    out = tmp_path / "out"
+    cache = york_pack.config.root / york_pack.config.cache_dir   # the session's: site already built
+    process = _driver(str(EXAMPLES / "york.yml"), str(out), str(cache), "--slow", "0.01",
+                      cwd=tmp_path, wait=False)
+    deadline = time.monotonic() + 300
+    while not list(out.glob(".york-*.zip.*.tmp")):
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the run never started writing its zip"
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=60)
+    assert process.returncode == -signal.SIGKILL
+    assert not list(out.glob("york-*.zip")), "a killed run left a zip where the final one goes"
+    assert not list(out.glob("*.inputs"))
+    assert list(out.glob(".york-*.zip.*.tmp"))          # its partial file, under a hidden name
+    _driver(str(EXAMPLES / "york.yml"), str(out), str(cache), cwd=tmp_path)
+    [done] = out.glob("york-*.zip")
+    assert done.read_bytes() == york_pack.zip.read_bytes()
+    assert not list(out.glob(".york-*.tmp"))            # the dead run's partial file is cleared
