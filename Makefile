@@ -50,6 +50,7 @@ screenshots: site system-tools
 bench: $(STAMP) system-libs
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/print.py
+	$(BIN)/python bench/pack.py
 
 clean:
 	rm -rf site .venv

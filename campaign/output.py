@@ -107,13 +107,14 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     removed = []
     for tmp in Path(path).parent.glob(f".{Path(path).name}.*{TMP_SUFFIX}"):
         pid = tmp.name[len(Path(path).name) + 2:].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             tmp.unlink(missing_ok=True)
             removed.append(tmp)
     return removed
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id exists (its temporary files may still be in use)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -27,6 +27,7 @@ import json
 import os
 import posixpath
 import shutil
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -35,7 +36,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..config import CampaignConfig
-from ..output import atomic_write_bytes
+from ..output import atomic_write_bytes, process_alive
 
 EDITIONS = "councils/editions"      # inside the cache folder
 META = "edition.json"
@@ -142,7 +143,14 @@ def render_edition(config: CampaignConfig, languages: tuple[str, ...], key: str,
     found = cached_edition(folder)
     if found is not None:
         return found
-    work = folder.with_name(f".{key}.tmp-{os.getpid()}")
+    # A run killed on this machine leaves its folder (the cache may be shared by machines:
+    # another host's folders are theirs to clear).
+    host = socket.gethostname()
+    for stale in folder.parent.glob(f".{key}.tmp-{host}-*"):
+        pid = stale.name.rsplit("-", 1)[1]
+        if pid.isdigit() and not process_alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+    work = folder.with_name(f".{key}.tmp-{host}-{os.getpid()}")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:

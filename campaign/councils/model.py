@@ -41,7 +41,7 @@ from ..content.local import WebPage
 from ..errors import ConfigError, raise_all
 from .logo import Logo, LogoError, load_logo
 from .phones import Phone, parse_phone
-from .registry import Registry, RegistryEntry
+from .registry import Registry, RegistryEntry, load_registry
 
 log = logging.getLogger("campaign")
 NATIONS = ("england", "wales")
@@ -140,7 +140,6 @@ def load_council(path: Path, config: CampaignConfig, registry: Registry | None =
                  shown: str | None = None) -> Council:
     """Read and check a council's file: every problem at once, or the council. ``registry``
     defaults to the project's (data/councils.csv)."""
-    from .registry import load_registry
     registry = registry if registry is not None else load_registry(config)
     path = Path(path)
     shown = shown or config.shown(path.resolve())
@@ -174,7 +173,8 @@ def load_council(path: Path, config: CampaignConfig, registry: Registry | None =
         log.warning("%s", warning)
     assert contacts is not None and site_url is not None
     entry = registry.get(str(data["ons_code"]))
-    return Council(area=area_name(entry.name) if entry else "", name=str(data["name"]), slug=str(data["slug"]), ons_code=str(data["ons_code"]),
+    return Council(name=str(data["name"]), area=area_name(entry.name) if entry else "",
+                   slug=str(data["slug"]), ons_code=str(data["ons_code"]),
                    nation=str(data["nation"]), languages=languages, site_url=site_url, brand=brand,
                    contacts=contacts, example=example, credit=credit.strip(), logo=logo, path=path,
                    shown=shown, warnings=tuple(warnings))
