@@ -91,6 +91,7 @@ CONFIG = """\
 site_name: Test campaign
 site_url: https://example.org/
 quick_exit: {url: "https://www.bbc.co.uk/weather"}
+brand: {typefaces: {latin: noto-sans}}
 languages:
   - {code: en, name: English}
   - {code: cy, name: Cymraeg}

@@ -2,7 +2,9 @@
 change the umask, time zone and working folder, and the test that kills a run midway.
 
     python -m tests.councils.pack_driver COUNCIL_FILE OUT_DIR CACHE_DIR
-        [--print-cache DIR]   use this folder's rendered PDFs (a link to it in CACHE_DIR)
+        [--shared-cache DIR]  use DIR's rendered PDFs and stored logos (links to them in
+                              CACHE_DIR: renders then name the same files, so the PDFs come
+                              from the cache; the site is built again)
         [--slow SECONDS]      wait this long before reading each file of the zip (to be killed)
 """
 
@@ -24,15 +26,16 @@ def main() -> None:
     parser.add_argument("council_file", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("cache", type=Path)
-    parser.add_argument("--print-cache", type=Path)
+    parser.add_argument("--shared-cache", type=Path)
     parser.add_argument("--slow", type=float, default=0.0)
     args = parser.parse_args()
     config = load_config(ROOT / "campaign.yml").with_overrides(cache_dir=args.cache.resolve())
-    if args.print_cache is not None:
-        args.cache.mkdir(parents=True, exist_ok=True)
-        link = args.cache / "print"
-        if not link.exists():
-            link.symlink_to(args.print_cache.resolve(), target_is_directory=True)
+    if args.shared_cache is not None:
+        for part in ("print", "councils/logos"):
+            link = args.cache / part
+            link.parent.mkdir(parents=True, exist_ok=True)
+            if not link.exists():
+                link.symlink_to((args.shared_cache / part).resolve(), target_is_directory=True)
     if args.slow:
         read = archive.Entry.read
 

@@ -169,13 +169,13 @@ def _driver(*args: str, cwd: Path, umask: int = 0o022, tz: str = "UTC", wait: bo
 
 def test_two_builds_under_other_umask_time_zone_and_folder_give_the_same_zip(york_pack, tmp_path):
     """Each run builds the site again (a cache of its own); both use the session's rendered PDFs."""
-    print_cache = york_pack.config.root / york_pack.config.cache_dir / "print"
+    shared = york_pack.config.root / york_pack.config.cache_dir
     hashes = []
     for run, (umask, tz) in enumerate(((0o022, "UTC"), (0o077, "Pacific/Auckland"))):
         folder = tmp_path / f"run{run}"
         (folder / "cwd").mkdir(parents=True)
         _driver(str(EXAMPLES / "york.yml"), str(folder / "out"), str(folder / "cache"),
-                "--print-cache", str(print_cache), cwd=folder / "cwd", umask=umask, tz=tz)
+                "--shared-cache", str(shared), cwd=folder / "cwd", umask=umask, tz=tz)
         [zip_path] = (folder / "out").glob("york-*.zip")
         assert list((folder / "cache" / "councils" / "editions").iterdir())   # built, not reused
         hashes.append(hashlib.sha256(zip_path.read_bytes()).hexdigest())
