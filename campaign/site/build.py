@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ..config import CampaignConfig, Language
 from ..errors import CampaignError, raise_all
+from ..logs import Collect
 from ..i18n.language import translate_language
 from ..i18n.translate import PageStats
 from ..pipeline import Inputs, load_inputs
@@ -67,15 +68,6 @@ def select_languages(config: CampaignConfig, codes: list[str] | None) -> list[La
     return chosen
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def set_build_epoch(epoch: str) -> None:
     """A worker's initializer: MkDocs reads SOURCE_DATE_EPOCH only from the environment, so it
     is set in the worker process, whose environment is its own."""
@@ -88,7 +80,7 @@ def build_language(mkdocs_file: str, strict: bool) -> BuildResult:
     from mkdocs.config import load_config as mkdocs_config
     from mkdocs.exceptions import MkDocsException
 
-    collector = _Collect()
+    collector = Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
