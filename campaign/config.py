@@ -21,6 +21,7 @@ from .errors import ConfigError, raise_all
 DEFAULT_CONFIG = "campaign.yml"
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
 FONTS_DIR = "assets/fonts"
+DEFAULT_FONT = "noto-sans"      # the Latin typeface when the brand names none
 # Grade-style textstat measures a readability limit may use (each is a textstat function whose
 # result reads as a school grade; tests/checks/test_readability.py checks that textstat has them).
 READABILITY_MEASURES = ("flesch_kincaid_grade", "smog_index", "coleman_liau_index",
@@ -326,8 +327,9 @@ def _readability(raw: Any, shown: str, lines: Lines, problems: list) -> tuple[Re
 def _languages(raw: Any, root: Path, shown: str, problems: list,
                lines: Lines | None = None, typefaces: dict[str, str] | None = None) -> list[Language]:
     """The ``languages:`` list. A language names its ``script``, and its fonts are the brand's
-    typeface for that script, then the brand's Latin one (for names and numbers); ``fonts:``
-    (a list of font folders) overrides that for one language."""
+    typeface for that script, then the brand's Latin one (for names and numbers), then its
+    ``symbols`` one (ticks and crosses); ``fonts:`` (a list of font folders) overrides that for
+    one language."""
     lines = lines or {}
     typefaces = typefaces or {}
     if not isinstance(raw, list) or not raw:
@@ -352,7 +354,10 @@ def _languages(raw: Any, root: Path, shown: str, problems: list,
         if "fonts" in item:
             fonts = tuple(item["fonts"])
         elif script in typefaces:
-            fonts = tuple(dict.fromkeys([typefaces[script], typefaces.get("latin", typefaces[script])]))
+            chain = [typefaces[script], typefaces.get("latin"), typefaces.get("symbols")]
+            fonts = tuple(dict.fromkeys(font for font in chain if font))
+        elif script == "latin":
+            fonts = (DEFAULT_FONT,)          # a brand without typefaces: the toolkit's own
         else:
             problems.append(ConfigError(
                 f"{where} ({code}): the brand has no typeface for the script {script!r}",

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import gettext
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
+from html import unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 import jinja2
 import markdown
@@ -34,6 +37,9 @@ FOOTER_SERVICES = ("childline", "nspcc", "emergency")
 POSTER_PAGES = {"ks1": "children/", "ks2": "children/", "send": "easy-read/",
                 "ks3": "young-people/", "ks4": "young-people/"}
 _FAMILY = re.compile(r"font-family:\s*'([^']+)'")
+_FILE_URI = re.compile(r"url\((file://[^)]+)\)")
+_NOT_TEXT = re.compile(r"<(style|svg|head)\b.*?</\1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
 _FACE = re.compile(r"@font-face\s*\{[^}]*\}")
 _URL = re.compile(r"url\(([^)]+)\)")
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -79,6 +85,24 @@ def _subset(file: str) -> str:
     stem = Path(file).name.removesuffix(".woff2")
     stem = re.sub(r"-\d{3}-(normal|italic)$", "", stem)
     return stem.removeprefix(Path(file).parent.name + "-") or stem
+
+
+@lru_cache(maxsize=64)
+def font_characters(path: str) -> frozenset[int]:
+    """The code points a font file has glyphs for."""
+    from fontTools.ttLib import TTFont
+    return frozenset(TTFont(path).getBestCmap())
+
+
+def missing_characters(html: str, faces: FontFaces) -> list[str]:
+    """The characters of ``html``'s text that none of ``faces``' files can draw: WeasyPrint would
+    take them from a system font, or draw an empty box."""
+    covered: set[int] = set()
+    for url in _FILE_URI.findall(faces.css):
+        covered |= font_characters(unquote(urlparse(url).path))
+    text = unescape(_TAG.sub(" ", _NOT_TEXT.sub(" ", html)))
+    return sorted(c for c in set(text)
+                  if ord(c) not in covered and not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
 
 
 def language_fonts(config: CampaignConfig, lang: Language) -> tuple[str, ...]:
@@ -144,6 +168,10 @@ def page_url(config: CampaignConfig, content: LanguageContent, path: str) -> str
     return f"{config.site_url}{config.url_prefix(content.lang)}{path}"
 
 
+def language_faces(config: CampaignConfig, content: LanguageContent) -> FontFaces:
+    return font_faces(config, language_fonts(config, content.lang))
+
+
 def document_html(config: CampaignConfig, content: LanguageContent, document: PrintDocument,
                   epoch: int | None, poster_scale: float = 1.0) -> str:
     """The whole HTML document WeasyPrint renders for ``document``; ``poster_scale`` sizes a
@@ -151,7 +179,7 @@ def document_html(config: CampaignConfig, content: LanguageContent, document: Pr
     env = _environment()
     strings = translations(content)
     env.install_gettext_translations(strings, newstyle=True)  # type: ignore[attr-defined]
-    faces = font_faces(config, language_fonts(config, content.lang))
+    faces = language_faces(config, content)
     brand = config.brand
     assert brand is not None, "the config always has a brand (the campaign's default)"
     logo = (config.root / brand.logo).resolve().as_uri() if brand.logo else None

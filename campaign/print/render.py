@@ -18,13 +18,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..config import CampaignConfig, Language
-from ..errors import CampaignError, raise_all
+from ..errors import CampaignError, ContentError, raise_all
 from ..i18n.language import LanguageContent, translate_language
 from ..output import Writer
 from ..pipeline import Inputs
 from ..workers import in_workers
 from .cache import RenderCache, render_key
-from .html import document_html
+from .html import FontFaces, document_html, language_faces, missing_characters
 from .packs import PrintDocument, pack_documents, pack_names
 from .pdf import RenderedPdf, render_pdf
 
@@ -101,6 +101,7 @@ def render_pack(job: PrintJob) -> tuple[list[PrintFile], int, int, str]:
             cached = cache.get(key)
             if cached is None:
                 shown = f"{config.packs_dir}/{document.pack}/{document.part} ({job.lang.code})"
+                check_characters(html, language_faces(config, content), shown, job.lang)
                 base = config.root / config.packs_dir / document.pack
                 if document.part == "poster":
                     poster_scale, pdf = fit_poster(config, content, document, job.epoch, base, shown)
@@ -121,6 +122,19 @@ def render_pack(job: PrintJob) -> tuple[list[PrintFile], int, int, str]:
     except CampaignError as exc:
         return files, rendered, reused, exc.format_message()
     return files, rendered, reused, ""
+
+
+def check_characters(html: str, faces: FontFaces, shown: str, lang: Language) -> None:
+    """Refuse a document with a character its typefaces cannot draw (never a missing-glyph box
+    or a system font on paper)."""
+    missing = missing_characters(html, faces)
+    if missing:
+        listed = ", ".join(f"U+{ord(c):04X} {c}" for c in missing[:10])
+        raise ContentError(f"the typefaces of {lang.code} ({', '.join(faces.families)}) cannot "
+                           f"draw {listed}", path=shown,
+                           fix=f"write these characters another way in the source or in "
+                               f"locales/{lang.gettext_code}/LC_MESSAGES/content.po, or add a "
+                               f"typeface that has them under brand.typefaces")
 
 
 def fit_poster(config: CampaignConfig, content: LanguageContent, document: PrintDocument,
