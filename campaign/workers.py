@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -46,3 +47,17 @@ def in_workers(function: Callable[[Item], Result], items: Sequence[Item], jobs: 
     with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=initializer,
                              initargs=initargs) as pool:
         return list(pool.map(function, items))
+
+
+@contextmanager
+def in_background(function: Callable[..., Result], *args: Any,
+                  start_method: str | None = None) -> Iterator[Future[Result]]:
+    """``function(*args)`` in one worker process while the ``with`` block runs in this one.
+    Leaving the block waits for the worker; its exception is raised then, unless the block
+    raised one first. The same rules as ``in_workers``: a module-level function, picklable
+    arguments."""
+    context = multiprocessing.get_context(start_method or default_start_method())
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        future = pool.submit(function, *args)
+        yield future
+        future.result()

@@ -34,8 +34,9 @@ from ..i18n.language import translate_language
 from ..i18n.translate import PageStats
 from ..pipeline import Inputs, load_inputs
 from ..print.render import PrintFile, gather_print
-from ..workers import default_start_method, in_workers
+from ..workers import default_start_method, in_background, in_workers
 from .assemble import assemble_site, check_target, output_languages
+from .templates import compile_templates
 from .theme import theme_overlay
 from .workdir import LanguagePlan, write_work_folder
 
@@ -174,6 +175,24 @@ def translate_and_build(job: LanguageJob) -> tuple[LanguagePlan | None, BuildRes
     return plan, build_language(str(plan.mkdocs_file), job.strict)
 
 
+def inputs_and_templates(config: CampaignConfig, languages: list[Language], work: Path, *,
+                         jobs: int | None, start_method: str | None) -> Inputs:
+    """The run's inputs (``load_inputs``) and, meanwhile, the run's templates compiled into its
+    bytecode cache by a worker process (``templates.compile_templates``), so that no language
+    build compiles them. The compile takes one of the ``jobs``; the catalogs are read with the
+    others (in this process when none is left). With one job, nothing runs meanwhile: the first
+    build compiles the templates and the next ones reuse them."""
+    cores = jobs or os.cpu_count() or 1
+    if cores < 2:
+        return load_inputs(config, languages, jobs=jobs, start_method=start_method)
+    if (start_method or default_start_method()) == "fork":
+        _preload_engine()
+    codes = tuple(lang.code for lang in languages)
+    with in_background(compile_templates, str(work / SHARED_THEME), str(work / TEMPLATE_CACHE),
+                       codes, start_method=start_method):
+        return load_inputs(config, languages, jobs=cores - 1, start_method=start_method)
+
+
 def build_site(config: CampaignConfig, locales: list[str] | None = None,
                site_dir: Path | None = None, *, strict: bool = False, jobs: int | None = None,
                start_method: str | None = None, with_print: bool = False) -> BuildReport:
@@ -185,11 +204,6 @@ def build_site(config: CampaignConfig, locales: list[str] | None = None,
     target = Path(site_dir) if site_dir else config.root / config.site_dir
     target = target if target.is_absolute() else Path.cwd() / target
     check_target(config, target)
-    inputs = load_inputs(config, languages, jobs=jobs, start_method=start_method)
-    print_set = gather_print(inputs, tuple(languages), jobs=jobs, start_method=start_method) if with_print else None
-    # A subset (--locale) joins the languages the target already holds; a full build stands alone.
-    kept = output_languages(config, target, languages) if locales else []
-    output = tuple(lang for lang in config.languages if lang in languages or lang in kept)
     target.parent.mkdir(parents=True, exist_ok=True)
     work = target.parent / f".{target.name}.tmp-{os.getpid()}-work"
     staging = target.parent / f".{target.name}.tmp-{os.getpid()}"
@@ -198,6 +212,12 @@ def build_site(config: CampaignConfig, locales: list[str] | None = None,
     codes = [lang.code for lang in languages]
     try:
         theme_overlay(config, languages, work / SHARED_THEME)
+        inputs = inputs_and_templates(config, languages, work, jobs=jobs, start_method=start_method)
+        print_set = (gather_print(inputs, tuple(languages), jobs=jobs, start_method=start_method)
+                     if with_print else None)
+        # A subset (--locale) joins the languages the target already holds; a full build stands alone.
+        kept = output_languages(config, target, languages) if locales else []
+        output = tuple(lang for lang in config.languages if lang in languages or lang in kept)
         jobs_list = [LanguageJob(inputs=inputs.for_language(lang), lang=lang, work=work,
                                  output=output, strict=strict,
                                  downloads=tuple(print_set.for_language(lang.code)) if print_set else ())
