@@ -54,6 +54,7 @@ screenshots: site system-tools
 bench: $(STAMP) system-libs
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/print.py
+	$(BIN)/python bench/images.py
 
 clean:
 	rm -rf site .venv

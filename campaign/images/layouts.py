@@ -237,8 +237,8 @@ class _Checker:
         return 1000, 1000
 
     def colour(self, value: Any, where: tuple[str | int, ...]) -> str:
-        if value in ("primary", "accent") or value in NAMED_COLOURS:
-            return str(value)
+        if isinstance(value, str) and (value in ("primary", "accent") or value in NAMED_COLOURS):
+            return value
         colour = parse_colour(value)
         if colour is None:
             self.problem(where, f"{value!r} is not a colour", _COLOUR_FIX)
