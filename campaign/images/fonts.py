@@ -1,7 +1,7 @@
 """The typefaces of a language's images, and the font each grapheme cluster is drawn in.
 
-A language's fonts (``lang.fonts`` in the config, then the brand's Latin typeface) name CSS files
-under assets/fonts; each ``@font-face`` there names a woff2 file (one per weight and Unicode
+A language's fonts (``lang.fonts`` in the config, then the brand's Latin typeface: the lesson
+packs' rule, ``print.html.language_fonts``) name CSS files under assets/fonts; each ``@font-face`` there names a woff2 file (one per weight and Unicode
 subset: the Urdu typeface has no digits, the Latin one is split into latin and latin-ext). A
 cluster is drawn in the first of those files whose character map holds every character of it,
 so a character is never drawn from a font that lacks it (no missing-glyph box).
@@ -23,6 +23,7 @@ from pathlib import Path
 from ..config import FONTS_DIR, CampaignConfig, Language
 from ..errors import CampaignError
 from ..output import atomic_write_bytes
+from ..print.html import language_fonts
 
 _FACE = re.compile(r"@font-face\s*\{(.*?)\}", re.DOTALL)
 _FAMILY = re.compile(r"font-family:\s*['\"]([^'\"]+)['\"]")
@@ -83,16 +84,6 @@ def is_invisible(char: str) -> bool:
     return char in _INVISIBLE
 
 
-def image_fonts(config: CampaignConfig, lang: Language) -> tuple[str, ...]:
-    """The typefaces of a language's images: its own, then the brand's Latin one (names and
-    numbers), never a system font (the same rule as the lesson packs)."""
-    fonts = list(lang.fonts)
-    latin = config.brand.typefaces.get("latin") if config.brand else None
-    if latin and latin not in fonts:
-        fonts.append(latin)
-    return tuple(fonts)
-
-
 def css_faces(config: CampaignConfig, font: str) -> list[tuple[str, int, Path]]:
     """(family, weight, woff2 file) of each ``@font-face`` in ``assets/fonts/<font>.css``."""
     folder = (config.root / FONTS_DIR).resolve()
@@ -117,7 +108,7 @@ def css_faces(config: CampaignConfig, font: str) -> list[tuple[str, int, Path]]:
 
 def font_sources(config: CampaignConfig, lang: Language) -> tuple[Path, ...]:
     """Every woff2 file of ``lang``'s image typefaces (what a render's cache key depends on)."""
-    return tuple(path for font in image_fonts(config, lang) for _, _, path in css_faces(config, font))
+    return tuple(path for font in language_fonts(config, lang) for _, _, path in css_faces(config, font))
 
 
 def load_language_fonts(config: CampaignConfig, lang: Language, cache_dir: Path) -> LanguageFonts:
@@ -125,7 +116,7 @@ def load_language_fonts(config: CampaignConfig, lang: Language, cache_dir: Path)
     its character map and metrics, converted to TrueType in ``cache_dir`` (once per file)."""
     out = LanguageFonts(code=lang.code)
     files: dict[int, list[FontFile]] = {}
-    for font in image_fonts(config, lang):
+    for font in language_fonts(config, lang):
         for family, weight, path in css_faces(config, font):
             truetype, cmap, ascent, descent = _converted(path, cache_dir)
             files.setdefault(weight, []).append(FontFile(
@@ -164,10 +155,3 @@ def _converted(path: Path, cache_dir: Path) -> tuple[Path, frozenset[int], float
     atomic_write_bytes(facts, json.dumps({"cmap": sorted(cmap), "ascent": ascent,
                                           "descent": descent}).encode())
     return truetype, cmap, ascent, descent
-
-
-def missing_characters(fonts: FontSet, text: str) -> list[str]:
-    """The characters of ``text`` no file of ``fonts`` has (named like U+0915 'क')."""
-    covered = frozenset().union(*(font.cmap for font in fonts.files))
-    return [f"U+{ord(c):04X} {c!r} ({unicodedata.name(c, 'unnamed')})"
-            for c in dict.fromkeys(text) if not is_invisible(c) and not c.isspace() and ord(c) not in covered]

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -117,10 +118,10 @@ class Layout:
         """The layout as drawn for a language's direction (mirrored for right to left)."""
         if not (rtl and self.mirror_rtl):
             return self
-        from dataclasses import replace
         return replace(self, panels=tuple(replace(p, rect=p.rect.mirrored(self.width)) for p in self.panels),
                        boxes=tuple(replace(b, rect=b.rect.mirrored(self.width)) for b in self.boxes))
 
+    @cached_property
     def fingerprint(self) -> str:
         """What a render depends on in this layout (for the cache key)."""
         data = asdict(self)
@@ -162,8 +163,9 @@ def read_layout(path: Path, shown: str) -> tuple[Layout | None, list[ConfigError
     """One layout file: the layout (None when it has problems) and its problems."""
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # LibYAML when PyYAML has it
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
     except UnicodeDecodeError as exc:
         return None, [ConfigError(f"not UTF-8 text: {exc}", path=shown, fix="save the file as UTF-8")]
     except yaml.YAMLError as exc:

@@ -50,11 +50,12 @@ def logo_image(path: Path, width: int, height: int) -> Image.Image:
     try:
         if path.suffix.lower() == ".svg":
             svg = path.read_bytes()
-            probe = Image.open(io.BytesIO(cairosvg_module().svg2png(bytestring=svg))).size
-            scale = min(width / probe[0], height / probe[1])
-            png = cairosvg_module().svg2png(bytestring=svg, output_width=max(1, round(probe[0] * scale)),
-                                            output_height=max(1, round(probe[1] * scale)))
-            return Image.open(io.BytesIO(png)).convert("RGBA")
+            # CairoSVG keeps the proportions when given one side: the width, or the height when
+            # the logo is taller than the box allows.
+            drawn = Image.open(io.BytesIO(cairosvg_module().svg2png(bytestring=svg, output_width=width)))
+            if drawn.height > height:
+                drawn = Image.open(io.BytesIO(cairosvg_module().svg2png(bytestring=svg, output_height=height)))
+            return drawn.convert("RGBA")
         image = Image.open(path).convert("RGBA")
     except (OSError, ValueError) as exc:
         raise CampaignError(f"cannot read the logo: {exc}", path=str(path),

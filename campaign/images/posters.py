@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..content.markdown import page_parser
 from ..errors import ContentError
 from ..i18n.language import LanguageContent
-from ..print.packs import front_matter_title, split_front_matter
+from ..print.packs import split_front_matter
 
 _FALLBACK = re.compile(r'<span lang="[^"]+" dir="(ltr|rtl)">')
 MAX_LINES = 5
@@ -51,10 +51,10 @@ def route_names(sources: Iterable[str]) -> list[str]:
     return sorted(rel.removesuffix(".md") for rel in sources if "/" not in rel and rel.endswith(".md"))
 
 
-def page_url(page: str) -> str:
+def site_path(page: str) -> str:
     """A docs page's address inside a language (MkDocs' directory URLs).
 
-    >>> page_url("index.md"), page_url("children/index.md"), page_url("parents/if-a-child-tells-you.md")
+    >>> site_path("index.md"), site_path("children/index.md"), site_path("parents/if-a-child-tells-you.md")
     ('', 'children/', 'parents/if-a-child-tells-you/')
     """
     path = page.removesuffix(".md")
@@ -64,12 +64,13 @@ def page_url(page: str) -> str:
     return f"{path}/"
 
 
-def front_matter_page(block: str) -> str:
-    """The ``page:`` of a front-matter block ('' when absent)."""
+def front_matter(block: str) -> dict:
+    """A translated front-matter block as data (LibYAML's parser when PyYAML has it: every
+    job reads one)."""
     import yaml
-    data = yaml.safe_load(block) if block else None
-    page = data.get("page") if isinstance(data, dict) else None
-    return str(page) if page else ""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(block, Loader=loader) if block else None
+    return data if isinstance(data, dict) else {}
 
 
 def poster_text(content: LanguageContent, route: str, folder: str = "posters") -> PosterText:
@@ -81,7 +82,8 @@ def poster_text(content: LanguageContent, route: str, folder: str = "posters") -
     if page is None:
         raise ContentError("the poster has no source", path=shown, fix=f"add {shown}")
     block, body = split_front_matter(page.text)
-    title, target = front_matter_title(block), front_matter_page(block)
+    meta = front_matter(block)
+    title, target = str(meta.get("title") or ""), str(meta.get("page") or "")
     if not title or not target:
         raise ContentError("the poster's front matter needs a title and a page", path=shown,
                            fix="add title: (what the poster is called) and page: (the docs page "

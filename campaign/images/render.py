@@ -33,9 +33,9 @@ from .draw import ImageContent, Painter
 from .encode import PDF_JPEG_QUALITY, PNG_COMPRESS_LEVEL, pdf_bytes, png_bytes, thumbnail
 from .fonts import font_sources, load_language_fonts
 from .layouts import Layout, load_layouts
-from .posters import PosterText, page_url, poster_text, route_names
+from .posters import PosterText, poster_text, route_names, site_path
 from .shaping import require_raqm
-from .sheet import SheetJob, make_sheet, sheet_name
+from .sheet import SheetJob, make_sheet
 from .text import Paragraph
 
 MANIFEST = "images.json"
@@ -98,6 +98,7 @@ class ImageJob:
     layouts: tuple[Layout, ...]
     cache_dir: Path
     epoch: int | None        # SOURCE_DATE_EPOCH for the PDFs' dates, or None: no dates
+    versions: str            # the renderers' versions (read once: importlib.metadata is slow)
 
 
 def versions() -> str:
@@ -108,9 +109,10 @@ def versions() -> str:
 
 
 def brand_name(content: LanguageContent, name: str) -> Paragraph:
-    """The brand's name in the language (its theme catalog), in the language's direction when
-    translated."""
-    translated = content.theme.gettext_translations().gettext(name) if content.theme is not None else name
+    """The brand's name in the language (its theme catalog, as the site's header shows it), in
+    the language's direction when translated."""
+    entry = content.theme.lookup(name) if content.theme is not None else None
+    translated = entry.string if entry is not None and entry.state.usable and entry.string else name
     return Paragraph(translated, content.lang.is_rtl and translated != name)
 
 
@@ -125,7 +127,7 @@ def image_content(config: CampaignConfig, content: LanguageContent, poster: Post
     return ImageContent(brand_name=brand_name(content, config.brand.name), headline=paragraph(poster.headline),
                         lines=tuple(paragraph(t) for t in poster.lines),
                         helplines=tuple(paragraph(t) for t in poster.helplines),
-                        qr_url=f"{config.site_url}{config.url_prefix(lang)}{page_url(poster.page)}",
+                        qr_url=f"{config.site_url}{config.url_prefix(lang)}{site_path(poster.page)}",
                         language=lang.code, rtl=lang.is_rtl,
                         source=f"{config.posters_dir.as_posix()}/{poster.source}")
 
@@ -144,7 +146,7 @@ def image_key(config: CampaignConfig, layout: Layout, content: ImageContent, fon
     """The cache key of a route's image in one layout: everything the picture depends on."""
     brand = config.brand
     assert brand is not None
-    facts = {"layout": layout.fingerprint(), "content": asdict(content), "png": PNG_COMPRESS_LEVEL,
+    facts = {"layout": layout.fingerprint, "content": asdict(content), "png": PNG_COMPRESS_LEVEL,
              "brand": [brand.name, brand.primary, brand.accent, brand.logo]}
     extra = fonts + ((config.root / brand.logo,) if brand.logo else ())
     return render_key(json.dumps(facts, sort_keys=True), version_text, memo, extra)
@@ -181,7 +183,7 @@ def render_route(job: ImageJob) -> tuple[list[ImageFile], int, int, str]:
     files: list[ImageFile] = []
     rendered = reused = 0
     memo: dict[Path, str] = {}
-    version_text = f"format {KEY_FORMAT} {versions()}"
+    version_text = f"format {KEY_FORMAT} {job.versions}"
     renderer = _Renderer(job)
     try:
         content = translate_language(job.inputs, job.lang, site=False, posters=True)
@@ -192,9 +194,9 @@ def render_route(job: ImageJob) -> tuple[list[ImageFile], int, int, str]:
         for layout in job.layouts:
             key = image_key(config, layout, texts, fonts, version_text, memo)
             pdf_key = derived_key(key, f"pdf {job.epoch} {PDF_JPEG_QUALITY} {poster.title}")
-            png, thumb = pngs.get(key), thumbs.get(derived_key(key, "thumbnail"))
+            png = pngs.get(key)
             pdf = pdfs.get(pdf_key) if layout.is_poster else None
-            if png is None or png.extra is None or thumb is None or (layout.is_poster and pdf is None):
+            if png is None or png.extra is None or (layout.is_poster and pdf is None):
                 drawn = renderer.draw(layout, texts)
                 boxes = {"boxes": [asdict(box) for box in drawn.boxes]}
                 pngs.put(key, png_bytes(drawn.image, layout.dpi), 1, boxes)
@@ -246,6 +248,12 @@ def check_sources(inputs: Inputs, languages: tuple[Language, ...]) -> list[str]:
     return routes
 
 
+def _posters_only(inputs: Inputs, lang: Language) -> Inputs:
+    """What one language's image jobs need of the inputs: its catalogs and the posters' sources
+    (not the site's pages: every job carries its inputs to its worker)."""
+    return replace(inputs.for_language(lang), pages=(), print_pages=(), other_files=(), status=())
+
+
 def gather_images(inputs: Inputs, languages: tuple[Language, ...] | None = None, *,
                   jobs: int | None = None, start_method: str | None = None,
                   sheets: bool = True) -> ImageSet:
@@ -258,10 +266,13 @@ def gather_images(inputs: Inputs, languages: tuple[Language, ...] | None = None,
     if not routes:
         return ImageSet()
     layouts = tuple(load_layouts(config.root / config.layouts_dir, config.layouts_dir.as_posix()))
+    for layout in layouts:
+        layout.fingerprint          # computed once, here: the workers receive it
     cache_dir = (config.root / config.cache_dir / CACHE_SUBDIR).resolve()
-    epoch = print_epoch()
-    work = [ImageJob(inputs=inputs.for_language(lang), lang=lang, route=route, layouts=layouts,
-                     cache_dir=cache_dir, epoch=epoch) for lang in chosen for route in routes]
+    epoch, version_text = print_epoch(), versions()
+    work = [ImageJob(inputs=_posters_only(inputs, lang), lang=lang, route=route, layouts=layouts,
+                     cache_dir=cache_dir, epoch=epoch, versions=version_text)
+            for lang in chosen for route in routes]
     result = ImageSet()
     errors = []
     for job, (files, rendered, reused, error) in zip(work, in_workers(render_route, work, jobs,
@@ -319,6 +330,3 @@ def render_images(inputs: Inputs, out_dir: Path, languages: tuple[Language, ...]
     write_images(inputs.config, image_set, out_dir)
     return image_set
 
-
-__all__ = ["ImageFile", "ImageSet", "gather_images", "render_images", "write_images", "sheet_name",
-           "MANIFEST", "CACHE_SUBDIR"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ..errors import CampaignError
 from ..print.cache import RenderCache
-from .encode import png_bytes
+from .encode import png_bytes, thumbnail
 
 if TYPE_CHECKING:
     from .render import ImageFile
@@ -40,8 +40,6 @@ def sheet_name(code: str) -> str:
 def make_sheet(job: SheetJob) -> ImageFile:
     """In a worker: the language's contact sheet into the cache (from the thumbnails the render
     stored), or the one already there."""
-    from dataclasses import replace
-
     from .render import derived_key
     pngs = [item for item in job.files if item.type == "png"]
     if not pngs:
@@ -51,14 +49,8 @@ def make_sheet(job: SheetJob) -> ImageFile:
     cache = RenderCache(job.cache_dir, ".png")
     found = cache.get(key)
     if found is None:
-        thumbs = RenderCache(job.cache_dir, ".thumb.png")
-        pictures = []
-        for item in pngs:
-            thumb = thumbs.get(derived_key(item.key, "thumbnail"))
-            if thumb is None:
-                raise CampaignError(f"the thumbnail of {item.file} is missing from the cache",
-                                    fix="run the command again")
-            pictures.append((item.route, item.file, Image.open(io.BytesIO(thumb.data)).convert("RGB")))
+        pictures = [(item.route, item.file, _thumbnail(job.cache_dir, item, derived_key(item.key, "thumbnail")))
+                    for item in pngs]
         image = draw_sheet(job.lang, pictures, ImageFont.truetype(str(job.font), LABEL))
         cache.put(key, png_bytes(image, 72), 1)
         found = cache.get(key)
@@ -67,6 +59,22 @@ def make_sheet(job: SheetJob) -> ImageFile:
     return replace(pngs[0], route="", layout="contact-sheet", title="", format_title="",
                    file=sheet_name(job.lang), type="png", width=width, height=height, dpi=72,
                    size=len(found.data), alt="", key=key, boxes=())
+
+
+def _thumbnail(cache_dir: Path, item: ImageFile, key: str) -> Image.Image:
+    """The image's thumbnail, stored when it was drawn; made again from the image itself when
+    it is missing or damaged."""
+    thumbs = RenderCache(cache_dir, ".thumb.png")
+    found = thumbs.get(key)
+    if found is not None:
+        return Image.open(io.BytesIO(found.data)).convert("RGB")
+    image = RenderCache(cache_dir, ".png").get(item.key)
+    if image is None:
+        raise CampaignError(f"the rendered {item.file} vanished from the cache during the run",
+                            fix="run the command again")
+    small = thumbnail(Image.open(io.BytesIO(image.data)).convert("RGB"))
+    thumbs.put(key, png_bytes(small, 72), 1)
+    return small
 
 
 def draw_sheet(code: str, pictures: list[tuple[str, str, Image.Image]],

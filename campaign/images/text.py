@@ -57,8 +57,6 @@ class TextBlock:
 
     size: int
     lines: tuple[Line, ...]
-    ascent: float             # pixels above a baseline, below it (the line box)
-    descent: float
     indent: float             # the bullet indent (0 without bullets)
 
 
@@ -261,8 +259,7 @@ def _layout(shaper: Shaper, prepared: list[_Prepared], rect: Rect, style: TextSt
     shift = {"top": 0.0, "middle": (rect.h - height) / 2, "bottom": rect.h - height}[style.valign]
     moved = tuple(Line(l.pieces, l.width, l.baseline + shift, l.left, l.paragraph, l.first, l.text)
                   for l in lines)
-    return TextBlock(size=size, lines=moved, ascent=frame.ascent * size, descent=frame.descent * size,
-                     indent=indent)
+    return TextBlock(size=size, lines=moved, indent=indent)
 
 
 def _pieces(shaper: Shaper, paragraph: ShapedParagraph, start: int, end: int,

@@ -14,7 +14,7 @@ from fontTools.ttLib import TTFont
 from PIL import Image
 
 from campaign.config import FONTS_DIR
-from campaign.images.posters import page_url, route_names
+from campaign.images.posters import route_names, site_path
 from campaign.images.render import MANIFEST
 from tests.conftest import PUBLISHED, ROOT
 from tests.print import poppler
@@ -82,7 +82,7 @@ def test_every_qr_code_leads_to_the_languages_page(imaged, code, tmp_path):
     prefix = config.url_prefix(config.language(code))
     pages = {route: _front_matter_page(route) for route in ROUTES}
     for item in files_of(imaged, code):
-        expected = f"{config.site_url}{prefix}{page_url(pages[item.route])}"
+        expected = f"{config.site_url}{prefix}{site_path(pages[item.route])}"
         qr = next(box for box in item.boxes if box["kind"] == "qr")["rect"]
         with Image.open(imaged.path(item)) as image:
             pad = 40
