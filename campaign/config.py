@@ -100,6 +100,8 @@ class CampaignConfig:
     site_dir: Path = Path("site")
     terminology: Path = Path("data/terminology.yml")
     packs_dir: Path = Path("packs")     # lesson packs' Markdown sources (print); may be absent
+    posters_dir: Path = Path("posters")  # posters' and cards' Markdown sources (images); may be absent
+    layouts_dir: Path = Path("layouts")  # poster and card formats (YAML, one per format)
     cache_dir: Path = Path("build/cache")   # rendered PDFs and images by content hash
     languages: tuple[Language, ...] = field(default_factory=tuple)
     nations: tuple[str, ...] = NATIONS  # where the site's readers live: the help box shows these
@@ -151,6 +153,7 @@ class CampaignConfig:
             "help_data": str(self.help_data), "mkdocs_file": str(self.mkdocs_file),
             "site_dir": str(self.site_dir), "terminology": str(self.terminology),
             "packs_dir": str(self.packs_dir), "cache_dir": str(self.cache_dir),
+            "posters_dir": str(self.posters_dir), "layouts_dir": str(self.layouts_dir),
             "nations": list(self.nations),
             "languages": [{"code": l.code, "name": l.name, "dir": l.dir, "fonts": list(l.fonts),
                            "pseudo": l.pseudo, "featured": list(l.featured),
@@ -243,7 +246,8 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
     for key, default in (("docs_dir", "docs"), ("locales_dir", "locales"),
                          ("help_data", "data/help.yml"), ("mkdocs_file", "mkdocs.yml"),
                          ("site_dir", "site"), ("terminology", "data/terminology.yml"),
-                         ("packs_dir", "packs"), ("cache_dir", "build/cache")):
+                         ("packs_dir", "packs"), ("cache_dir", "build/cache"),
+                         ("posters_dir", "posters"), ("layouts_dir", "layouts")):
         paths[key] = Path(data.get(key, default))
     for key in ("docs_dir", "help_data", "mkdocs_file", "terminology"):
         if not (root / paths[key]).exists():
@@ -273,7 +277,8 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
                           docs_dir=paths["docs_dir"], locales_dir=paths["locales_dir"],
                           help_data=paths["help_data"], mkdocs_file=paths["mkdocs_file"],
                           site_dir=paths["site_dir"], terminology=paths["terminology"],
-                          packs_dir=paths["packs_dir"], cache_dir=paths["cache_dir"])
+                          packs_dir=paths["packs_dir"], cache_dir=paths["cache_dir"],
+                          posters_dir=paths["posters_dir"], layouts_dir=paths["layouts_dir"])
 
 
 def _readability(raw: Any, shown: str, lines: Lines, problems: list) -> tuple[ReadabilityLimit, ...]:

@@ -19,6 +19,8 @@ from click.testing import CliRunner
 
 from campaign.cli import main
 from tests.conftest import ROOT, TRANSLATED
+from tests.images.test_cache import CARD as SMALL_CARD
+from tests.images.test_cache import ROUTE as SMALL_ROUTE
 from tests.print.test_render import TINY
 
 CAMPAIGN = Path(sys.executable).parent / "campaign"       # the installed console script
@@ -82,12 +84,16 @@ def snapshot(folder: Path) -> dict[str, str]:
 # --- build -----------------------------------------------------------------------------------
 
 def test_build_one_language(project, tmp_path):
-    """One language, with its lesson packs (a small pack here: the real ones are tested in
-    tests/print) on its downloads page."""
+    """One language, with its lesson packs and posters (a small pack and one small card here:
+    the real ones are tested in tests/print and tests/images) on its downloads page."""
     shutil.rmtree(project / "packs")
     for name, text in TINY.items():
         (project / "packs" / "tiny").mkdir(parents=True, exist_ok=True)
         (project / "packs" / "tiny" / name).write_text(text, encoding="utf-8")
+    for folder, name, text in (("posters", "children.md", SMALL_ROUTE), ("layouts", "small-card.yml", SMALL_CARD)):
+        shutil.rmtree(project / folder)
+        (project / folder).mkdir()
+        (project / folder / name).write_text(text, encoding="utf-8")
     site = tmp_path / "out"
     result = invoke("build", "--config", cfg(project), "--locale", "cy", "--site-dir", str(site))
     assert result.exit_code == 0, result.output
@@ -95,10 +101,12 @@ def test_build_one_language(project, tmp_path):
     assert index.is_file()
     assert re.search(r'<html [^>]*lang="cy" dir="ltr"', index.read_text(encoding="utf-8"))
     assert not (site / "index.html").exists()         # only the language asked for
-    built, printed = result.output.strip().splitlines()[-2:]
+    built, printed, imaged = result.output.strip().splitlines()[-3:]
     assert re.fullmatch(rf"built \d+ pages in 1 languages \(cy\) into {re.escape(str(site))}", built)
     assert printed == "published 5 PDFs on the downloads pages (5 rendered, 0 unchanged)"
+    assert imaged == "published 1 poster and card files on the downloads pages (1 images drawn, the rest unchanged)"
     assert len(list((site / "cy" / "downloads").glob("tiny-*-cy.pdf"))) == 5
+    assert (site / "cy" / "downloads" / "children-small-card-cy.png").is_file()
 
 
 def test_build_two_languages_as_a_subprocess(project, tmp_path):

@@ -113,7 +113,7 @@ def render_pack(job: PrintJob) -> tuple[list[PrintFile], int, int, str]:
             else:
                 size, pages = len(cached.data), cached.pages
                 if document.part == "poster":
-                    poster_scale = float(cached.extra.get("poster_scale", 1.0))
+                    poster_scale = float((cached.extra or {}).get("poster_scale", 1.0))
                 reused += 1
             files.append(PrintFile(lang=job.lang.code, pack=document.pack, part=document.part,
                                    title=document.title, pack_title=document.pack_title,

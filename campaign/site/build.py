@@ -33,6 +33,7 @@ from ..logs import Collect
 from ..i18n.language import translate_language
 from ..i18n.translate import PageStats
 from ..pipeline import Inputs, load_inputs
+from ..images.render import ImageFile, gather_images
 from ..print.render import PrintFile, gather_print
 from ..workers import default_start_method, in_background, in_workers
 from .assemble import assemble_site, check_target, output_languages
@@ -54,6 +55,8 @@ class BuildReport:
     stats: dict[str, PageStats] = field(default_factory=dict)
     printed: int = 0          # PDFs published on the downloads pages
     rendered: int = 0         # of which rendered in this run (the rest came from the cache)
+    images: int = 0           # posters and cards (PNG and PDF files) on the downloads pages
+    images_rendered: int = 0  # images drawn in this run (the rest came from the cache)
 
 
 def select_languages(config: CampaignConfig, codes: list[str] | None) -> list[Language]:
@@ -161,6 +164,7 @@ class LanguageJob:
     output: tuple[Language, ...]      # the languages of the finished site
     strict: bool
     downloads: tuple[PrintFile, ...] = ()   # the language's printed files (its downloads page)
+    images: tuple[ImageFile, ...] = ()      # the language's posters and cards (its downloads page)
 
 
 def translate_and_build(job: LanguageJob) -> tuple[LanguagePlan | None, BuildResult]:
@@ -169,7 +173,7 @@ def translate_and_build(job: LanguageJob) -> tuple[LanguagePlan | None, BuildRes
         content = translate_language(job.inputs, job.lang)
         plan = write_work_folder(job.inputs, content, job.work, theme_dir=job.work / SHARED_THEME,
                                  output=job.output, template_cache=job.work / TEMPLATE_CACHE,
-                                 downloads=job.downloads)
+                                 downloads=job.downloads, images=job.images)
     except CampaignError as exc:
         return None, (False, exc.format_message(), [])
     return plan, build_language(str(plan.mkdocs_file), job.strict)
@@ -195,11 +199,12 @@ def inputs_and_templates(config: CampaignConfig, languages: list[Language], work
 
 def build_site(config: CampaignConfig, locales: list[str] | None = None,
                site_dir: Path | None = None, *, strict: bool = False, jobs: int | None = None,
-               start_method: str | None = None, with_print: bool = False) -> BuildReport:
+               start_method: str | None = None, with_print: bool = False,
+               with_images: bool = False) -> BuildReport:
     """Build the languages asked for (default: every published one) into ``site_dir``.
     ``start_method``: how worker processes start ("fork" by default where available, or "spawn").
     ``with_print``: render the lesson packs too (through their cache) and publish them on each
-    language's downloads page."""
+    language's downloads page. ``with_images``: the posters and cards likewise."""
     languages = select_languages(config, locales)
     target = Path(site_dir) if site_dir else config.root / config.site_dir
     target = target if target.is_absolute() else Path.cwd() / target
@@ -215,12 +220,15 @@ def build_site(config: CampaignConfig, locales: list[str] | None = None,
         inputs = inputs_and_templates(config, languages, work, jobs=jobs, start_method=start_method)
         print_set = (gather_print(inputs, tuple(languages), jobs=jobs, start_method=start_method)
                      if with_print else None)
+        image_set = (gather_images(inputs, tuple(languages), jobs=jobs, start_method=start_method,
+                                   sheets=False) if with_images else None)
         # A subset (--locale) joins the languages the target already holds; a full build stands alone.
         kept = output_languages(config, target, languages) if locales else []
         output = tuple(lang for lang in config.languages if lang in languages or lang in kept)
         jobs_list = [LanguageJob(inputs=inputs.for_language(lang), lang=lang, work=work,
                                  output=output, strict=strict,
-                                 downloads=tuple(print_set.for_language(lang.code)) if print_set else ())
+                                 downloads=tuple(print_set.for_language(lang.code)) if print_set else (),
+                                 images=tuple(image_set.for_language(lang.code)) if image_set else ())
                      for lang in languages]
         done = run_in_build_workers(translate_and_build, jobs_list, jobs=jobs,
                                     epoch=source_date_epoch(config), start_method=start_method)
@@ -233,4 +241,6 @@ def build_site(config: CampaignConfig, locales: list[str] | None = None,
     return BuildReport(site_dir=target, languages=codes, pages=pages,
                        stats={plan.lang.code: plan.stats for plan in plans},
                        printed=len(print_set.files) if print_set else 0,
-                       rendered=print_set.rendered if print_set else 0)
+                       rendered=print_set.rendered if print_set else 0,
+                       images=len(image_set.files) if image_set else 0,
+                       images_rendered=image_set.rendered if image_set else 0)
