@@ -112,7 +112,7 @@ def test_build_one_language(project, tmp_path):
 def test_build_two_languages_as_a_subprocess(project, tmp_path):
     site = tmp_path / "out"
     proc = run_cli(project, "build", "--locale", "en", "--locale", "cy", "--jobs", "2",
-                   "--site-dir", str(site))
+                   "--site-dir", str(site), "--no-print")
     assert proc.returncode == 0, proc.stderr
     assert "in 2 languages (en, cy)" in proc.stdout
     assert (site / "index.html").is_file() and (site / "cy" / "index.html").is_file()
@@ -170,7 +170,8 @@ def break_translation(project: Path, case: str) -> tuple[int, list[str]]:
 @pytest.mark.parametrize("case", sorted(GUARD_CASES))
 def test_guard_stops_check_and_build_and_keeps_the_old_site(project, tmp_path, case):
     site = tmp_path / "out"
-    first = invoke("build", "--config", cfg(project), "--locale", "cy", "--site-dir", str(site))
+    first = invoke("build", "--config", cfg(project), "--locale", "cy", "--site-dir", str(site),
+                   "--no-print")   # the guard, not the print set (tests/print), is tested here
     assert first.exit_code == 0, first.output
     before = snapshot(site)
     assert "cy/index.html" in before
@@ -180,7 +181,7 @@ def test_guard_stops_check_and_build_and_keeps_the_old_site(project, tmp_path, c
     for command in ("check", "build"):
         args = [command, "--config", cfg(project)]
         if command == "build":
-            args += ["--locale", "cy", "--site-dir", str(site)]
+            args += ["--locale", "cy", "--site-dir", str(site), "--no-print"]
         result = invoke(*args)
         assert result.exit_code == 1, (command, result.output)
         assert "1 translation(s) change protected text" in result.output
@@ -197,10 +198,10 @@ def test_guard_stops_check_and_build_and_keeps_the_old_site(project, tmp_path, c
 def test_changed_phone_digit_as_a_subprocess(project, tmp_path):
     """The real console script from the project folder: both commands refuse the change."""
     site = tmp_path / "out"
-    assert run_cli(project, "build", "--locale", "cy", "--site-dir", str(site)).returncode == 0
+    assert run_cli(project, "build", "--locale", "cy", "--site-dir", str(site), "--no-print").returncode == 0
     before = snapshot(site)
     line, _ = break_translation(project, "number")
-    for args in (["check"], ["build", "--locale", "cy", "--site-dir", str(site)]):
+    for args in (["check"], ["build", "--locale", "cy", "--site-dir", str(site), "--no-print"]):
         proc = run_cli(project, *args)
         assert proc.returncode == 1, proc.stdout + proc.stderr
         assert f"{CY_PO}:{line}: the translation changes the number 999 to 998" in proc.stderr
