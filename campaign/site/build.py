@@ -124,10 +124,12 @@ def run_in_build_workers(function, items: list, *, jobs: int | None, epoch: str,
 
 
 def _preload_engine() -> None:
-    """Import MkDocs and Material once in this process, so that forked workers start with them
-    (a spawned worker imports them itself)."""
+    """Import MkDocs, Material and the campaign plugin once in this process, so that forked
+    workers start with them (a spawned worker imports them itself)."""
     import material.plugins.search.plugin  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
+
+    from . import plugin  # noqa: F401
 
 
 def _raise_failures(codes: list[str], results: list[BuildResult]) -> None:

@@ -42,9 +42,9 @@ def prepare_environment(env: Environment, translations: gettext.NullTranslations
 
 
 def entry_templates(theme_dir: Path, static_templates: Iterable[str], codes: Iterable[str]) -> list[str]:
-    """The templates a build renders or imports by a computed name: every page template of the
-    overrides (main.html and those pages name in front matter), the theme's static pages, the
-    plugin's own, and each language's Material partial."""
+    """The templates a build starts from: every page template of the overrides (main.html and
+    those pages name in front matter), the theme's static pages, the plugin's own, and each
+    language's Material partial (which Material imports by a computed name)."""
     pages = sorted(path.name for path in Path(theme_dir).glob("*.html"))
     return [*pages, *sorted(static_templates), STATUS_TEMPLATE, SAFETY_TEMPLATE,
             *(LANGUAGE_PARTIAL.format(code=code) for code in codes)]
