@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine:
 #   make site   create .venv, install the locked dependencies (and Pango, which WeasyPrint needs,
-#               from apt when missing), build every language with its lesson packs into site/
+#               cairo and FriBidi, which the images need, from apt when missing), build every
+#               language with its lesson packs, posters and cards into site/
 #   make test   the same set-up (plus Chromium, GNU gettext, poppler-utils and zbar-tools from apt
 #               when missing), then mypy and every test (doctests of the campaign package included)
 PYTHON ?= python3
@@ -30,8 +31,11 @@ check: $(STAMP)
 # package (they never skip).
 SYSTEM_TOOLS := chromium:chromium msgfmt:gettext msgcat:gettext pdfinfo:poppler-utils \
                 pdffonts:poppler-utils pdftotext:poppler-utils pdftoppm:poppler-utils zbarimg:zbar-tools
-# Libraries the build needs (library:package): WeasyPrint renders the lesson packs with Pango.
-SYSTEM_LIBS := libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0
+# Libraries the build needs (library:package): WeasyPrint renders the lesson packs with Pango;
+# the posters and cards need cairo (the logo, through CairoSVG) and FriBidi (Pillow's raqm layout
+# loads it at run time; the images' bidi levels come from it too).
+SYSTEM_LIBS := libpango-1.0.so.0:libpango-1.0-0 libpangoft2-1.0.so.0:libpangoft2-1.0-0 \
+               libcairo.so.2:libcairo2 libfribidi.so.0:libfribidi0
 
 system-libs:
 	@sh tools/system-packages.sh library $(SYSTEM_LIBS)
@@ -51,6 +55,7 @@ bench: $(STAMP) system-libs
 	$(BIN)/python bench/build.py
 	$(BIN)/python bench/print.py
 	$(BIN)/python bench/pack.py
+	$(BIN)/python bench/images.py
 
 clean:
 	rm -rf site .venv

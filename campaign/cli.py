@@ -31,19 +31,23 @@ def main(verbose: bool) -> None:
 @click.option("--strict", is_flag=True, help="Treat MkDocs warnings as errors.")
 @click.option("--site-dir", type=click.Path(file_okay=False), help="Output folder (default: site/).")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Parallel builds (default: one per core).")
-@click.option("--no-print", is_flag=True, help="Leave out the lesson packs (a quicker preview).")
+@click.option("--no-print", is_flag=True,
+              help="Leave out the lesson packs, posters and cards (a quicker preview).")
 def build(config_path: str, locales: tuple[str, ...], strict: bool, site_dir: str | None,
           jobs: int | None, no_print: bool) -> None:
-    """Build the site, every language (or those given), with its lesson packs, into one folder."""
+    """Build the site, every language (or those given), with its lesson packs, posters and cards,
+    into one folder."""
     from .site.build import build_site
     report = build_site(_config(config_path), list(locales) or None,
                         Path(site_dir) if site_dir else None, strict=strict, jobs=jobs,
-                        with_print=not no_print)
+                        with_print=not no_print, with_images=not no_print)
     click.echo(f"built {report.pages} pages in {len(report.languages)} languages "
                f"({', '.join(report.languages)}) into {report.site_dir}")
     if not no_print:
         click.echo(f"published {report.printed} PDFs on the downloads pages "
                    f"({report.rendered} rendered, {report.printed - report.rendered} unchanged)")
+        click.echo(f"published {report.images} poster and card files on the downloads pages "
+                   f"({report.images_rendered} images drawn, the rest unchanged)")
 
 
 @main.command(name="print")
@@ -62,6 +66,25 @@ def print_(config_path: str, locales: tuple[str, ...], out: str, jobs: int | Non
     result = render_print(load_inputs(config, languages), Path(out), tuple(languages), jobs=jobs)
     click.echo(f"wrote {len(result.files)} PDFs in {len(languages)} languages into {out} "
                f"({result.rendered} rendered, {result.reused} unchanged)")
+
+
+@main.command()
+@config_option
+@click.option("--locale", "locales", multiple=True, help="Only this language (repeatable).")
+@click.option("--out", type=click.Path(file_okay=False), default="build/images", show_default=True,
+              help="Output folder: <out>/<language>/<file>.png (.pdf, .txt) and <out>/images.json.")
+@click.option("--jobs", type=click.IntRange(1, 64), help="Parallel jobs (default: one per core).")
+def images(config_path: str, locales: tuple[str, ...], out: str, jobs: int | None) -> None:
+    """Render the posters and social media cards alone, every language (or those given)."""
+    from .images.render import render_images
+    from .pipeline import load_inputs
+    from .site.build import select_languages
+    config = _config(config_path)
+    languages = select_languages(config, list(locales) or None)
+    result = render_images(load_inputs(config, languages), Path(out), tuple(languages), jobs=jobs)
+    click.echo(f"wrote {len(result.files)} poster and card files (PNG, PDF) in {len(languages)} "
+               f"languages into {out} ({result.rendered} images drawn, {result.reused} unchanged), "
+               "with a contact sheet per language")
 
 
 @main.command()

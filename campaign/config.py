@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 DEFAULT_CONFIG = "campaign.yml"
 NATIONS = ("england", "wales", "scotland", "northern-ireland")
 FONTS_DIR = "assets/fonts"
+DEFAULT_FONT = "noto-sans"      # the Latin typeface when the brand names none
 # Grade-style textstat measures a readability limit may use (each is a textstat function whose
 # result reads as a school grade; tests/checks/test_readability.py checks that textstat has them).
 READABILITY_MEASURES = ("flesch_kincaid_grade", "smog_index", "coleman_liau_index",
@@ -102,6 +103,8 @@ class CampaignConfig:
     site_dir: Path = Path("site")
     terminology: Path = Path("data/terminology.yml")
     packs_dir: Path = Path("packs")     # lesson packs' Markdown sources (print); may be absent
+    posters_dir: Path = Path("posters")  # posters' and cards' Markdown sources (images); may be absent
+    layouts_dir: Path = Path("layouts")  # poster and card formats (YAML, one per format)
     cache_dir: Path = Path("build/cache")   # rendered PDFs and images by content hash
     councils_file: Path = Path("data/councils.csv")  # the councils a pack can be made for
     councils_dir: Path = Path("councils")            # councils' own files (campaign pack --all)
@@ -159,6 +162,7 @@ class CampaignConfig:
             "help_data": str(self.help_data), "mkdocs_file": str(self.mkdocs_file),
             "site_dir": str(self.site_dir), "terminology": str(self.terminology),
             "packs_dir": str(self.packs_dir), "cache_dir": str(self.cache_dir),
+            "posters_dir": str(self.posters_dir), "layouts_dir": str(self.layouts_dir),
             "councils_file": str(self.councils_file), "councils_dir": str(self.councils_dir),
             "nations": list(self.nations),
             "languages": [{"code": l.code, "name": l.name, "dir": l.dir, "fonts": list(l.fonts),
@@ -253,6 +257,7 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
                          ("help_data", "data/help.yml"), ("mkdocs_file", "mkdocs.yml"),
                          ("site_dir", "site"), ("terminology", "data/terminology.yml"),
                          ("packs_dir", "packs"), ("cache_dir", "build/cache"),
+                         ("posters_dir", "posters"), ("layouts_dir", "layouts"),
                          ("councils_file", "data/councils.csv"), ("councils_dir", "councils")):
         paths[key] = Path(data.get(key, default))
     for key in ("docs_dir", "help_data", "mkdocs_file", "terminology"):
@@ -284,6 +289,7 @@ def _validate(data: dict[str, Any], root: Path, shown: str, lines: Lines | None 
                           help_data=paths["help_data"], mkdocs_file=paths["mkdocs_file"],
                           site_dir=paths["site_dir"], terminology=paths["terminology"],
                           packs_dir=paths["packs_dir"], cache_dir=paths["cache_dir"],
+                          posters_dir=paths["posters_dir"], layouts_dir=paths["layouts_dir"],
                           councils_file=paths["councils_file"], councils_dir=paths["councils_dir"])
 
 
@@ -338,8 +344,9 @@ def _readability(raw: Any, shown: str, lines: Lines, problems: list) -> tuple[Re
 def _languages(raw: Any, root: Path, shown: str, problems: list,
                lines: Lines | None = None, typefaces: dict[str, str] | None = None) -> list[Language]:
     """The ``languages:`` list. A language names its ``script``, and its fonts are the brand's
-    typeface for that script, then the brand's Latin one (for names and numbers); ``fonts:``
-    (a list of font folders) overrides that for one language."""
+    typeface for that script, then the brand's Latin one (for names and numbers), then its
+    ``symbols`` one (ticks and crosses); ``fonts:`` (a list of font folders) overrides that for
+    one language."""
     lines = lines or {}
     typefaces = typefaces or {}
     if not isinstance(raw, list) or not raw:
@@ -364,7 +371,10 @@ def _languages(raw: Any, root: Path, shown: str, problems: list,
         if "fonts" in item:
             fonts = tuple(item["fonts"])
         elif script in typefaces:
-            fonts = tuple(dict.fromkeys([typefaces[script], typefaces.get("latin", typefaces[script])]))
+            chain = [typefaces[script], typefaces.get("latin"), typefaces.get("symbols")]
+            fonts = tuple(dict.fromkeys(font for font in chain if font))
+        elif script == "latin":
+            fonts = (DEFAULT_FONT,)          # a brand without typefaces: the toolkit's own
         else:
             problems.append(ConfigError(
                 f"{where} ({code}): the brand has no typeface for the script {script!r}",

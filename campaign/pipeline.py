@@ -3,7 +3,7 @@
     campaign.yml (CampaignConfig, read by the CLI) + docs/ + data/help.yml + locales/*.po + fonts
         -> read_inputs()  -> Inputs   (every page, the help data, every catalog with the guard)
         -> i18n.language.translate_language(inputs, lang) -> LanguageContent (in memory)
-        -> site (MkDocs), later print and images
+        -> site (MkDocs), print (lesson packs) and images (posters and cards)
 
 Nothing here writes a file or knows about MkDocs. Problems are collected, not raised, so that
 ``campaign check`` reports every one together; ``Inputs.raise_problems`` is the build's gate.
@@ -42,6 +42,7 @@ class Inputs:
     languages: tuple[Language, ...]              # the languages this run is about
     pages: tuple[Page, ...]                      # readable source pages, in path order
     print_pages: tuple[Page, ...]                # the lesson packs' sources (packs_dir), in path order
+    poster_pages: tuple[Page, ...]               # the posters' and cards' sources (posters_dir)
     other_files: tuple[str, ...]                 # images and other non-Markdown files in docs/
     help: HelpData | None                        # None when the help data cannot be read
     catalogs: dict[tuple[str, str], LanguageCatalog] = field(default_factory=dict)  # (code, domain)
@@ -81,6 +82,7 @@ def read_inputs(config: CampaignConfig, languages: list[Language] | tuple[Langua
     problems: list[CampaignError] = []
     pages = _read_pages(config, problems)
     print_pages = _read_pages(config, problems, config.packs_dir)
+    poster_pages = _read_pages(config, problems, config.posters_dir)
     help_data = _read_help(config, problems)
     try:
         check_name_fonts(config, deep=deep_fonts)
@@ -94,6 +96,7 @@ def read_inputs(config: CampaignConfig, languages: list[Language] | tuple[Langua
         if not any(exc.path == p.path for p in problems):   # a broken catalog: reported once
             problems.append(exc)
     return Inputs(config=config, languages=chosen, pages=tuple(pages), print_pages=tuple(print_pages),
+                  poster_pages=tuple(poster_pages),
                   other_files=tuple(_other_files(config)), help=help_data, catalogs=catalogs,
                   status=status, problems=problems, unsafe=unsafe)
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 Item = TypeVar("Item")
@@ -62,3 +63,15 @@ def each_in_workers(function: Callable[[Item], Result], items: Sequence[Item], j
         futures = {pool.submit(function, item): index for index, item in enumerate(items)}
         for future in as_completed(futures):
             yield futures[future], future.result()
+@contextmanager
+def in_background(function: Callable[..., Result], *args: Any,
+                  start_method: str | None = None) -> Iterator[Future[Result]]:
+    """``function(*args)`` in one worker process while the ``with`` block runs in this one.
+    Leaving the block waits for the worker; its exception is raised then, unless the block
+    raised one first. The same rules as ``in_workers``: a module-level function, picklable
+    arguments."""
+    context = multiprocessing.get_context(start_method or default_start_method())
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        future = pool.submit(function, *args)
+        yield future
+        future.result()

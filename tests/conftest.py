@@ -80,6 +80,19 @@ class PrintedSet:
         return self.out / item.lang / item.file
 
 
+@dataclass
+class ImagedSet:
+    """The posters and cards of every published language, rendered once for the session."""
+
+    out: Path                  # <out>/<code>/<file>.png (.pdf, .txt), <out>/images.json
+    files: list                # ImageFile records (PNG and PDF)
+    sheets: list               # the contact sheets (ImageFile records)
+    config: CampaignConfig     # the config they were rendered with (site_url: the test server)
+
+    def path(self, item) -> Path:
+        return self.out / item.lang / item.file
+
+
 @pytest.fixture(scope="session")
 def site_server(tmp_path_factory):
     """The HTTP server (127.0.0.1) the built site is served from; its URL is the site_url of
@@ -110,12 +123,24 @@ def printed(session_config, tmp_path_factory) -> PrintedSet:
 
 
 @pytest.fixture(scope="session")
-def built_site(session_config, site_server, printed) -> BuiltSite:
+def imaged(session_config, tmp_path_factory) -> ImagedSet:
+    """Every published language's posters and cards, rendered by ``campaign images``' own stage."""
+    from campaign.images.render import render_images
+    from campaign.pipeline import load_inputs
+    out = tmp_path_factory.mktemp("images")
+    languages = session_config.published_languages
+    result = render_images(load_inputs(session_config, languages), out, languages)
+    return ImagedSet(out=out, files=result.files, sheets=result.sheets, config=session_config)
+
+
+@pytest.fixture(scope="session")
+def built_site(session_config, site_server, printed, imaged) -> BuiltSite:
     """The real site, every published language plus the pseudo-locale, with its lesson packs,
-    built once and served from 127.0.0.1 with site_url pointing at that server."""
+    posters and cards, built once and served from 127.0.0.1 with site_url pointing at that
+    server."""
     from campaign.site.build import build_site
     codes = [lang.code for lang in session_config.published_languages] + [PSEUDO]
-    build_site(session_config, codes, site_server.directory, with_print=True)
+    build_site(session_config, codes, site_server.directory, with_print=True, with_images=True)
     return BuiltSite(site_server.directory, site_server.url, session_config)
 
 

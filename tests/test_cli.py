@@ -19,6 +19,8 @@ from click.testing import CliRunner
 
 from campaign.cli import main
 from tests.conftest import ROOT, TRANSLATED
+from tests.images.test_cache import CARD as SMALL_CARD
+from tests.images.test_cache import ROUTE as SMALL_ROUTE
 from tests.print.test_render import TINY
 
 CAMPAIGN = Path(sys.executable).parent / "campaign"       # the installed console script
@@ -82,12 +84,16 @@ def snapshot(folder: Path) -> dict[str, str]:
 # --- build -----------------------------------------------------------------------------------
 
 def test_build_one_language(project, tmp_path):
-    """One language, with its lesson packs (a small pack here: the real ones are tested in
-    tests/print) on its downloads page."""
+    """One language, with its lesson packs and posters (a small pack and one small card here:
+    the real ones are tested in tests/print and tests/images) on its downloads page."""
     shutil.rmtree(project / "packs")
     for name, text in TINY.items():
         (project / "packs" / "tiny").mkdir(parents=True, exist_ok=True)
         (project / "packs" / "tiny" / name).write_text(text, encoding="utf-8")
+    for folder, name, text in (("posters", "children.md", SMALL_ROUTE), ("layouts", "small-card.yml", SMALL_CARD)):
+        shutil.rmtree(project / folder)
+        (project / folder).mkdir()
+        (project / folder / name).write_text(text, encoding="utf-8")
     site = tmp_path / "out"
     result = invoke("build", "--config", cfg(project), "--locale", "cy", "--site-dir", str(site))
     assert result.exit_code == 0, result.output
@@ -95,16 +101,18 @@ def test_build_one_language(project, tmp_path):
     assert index.is_file()
     assert re.search(r'<html [^>]*lang="cy" dir="ltr"', index.read_text(encoding="utf-8"))
     assert not (site / "index.html").exists()         # only the language asked for
-    built, printed = result.output.strip().splitlines()[-2:]
+    built, printed, imaged = result.output.strip().splitlines()[-3:]
     assert re.fullmatch(rf"built \d+ pages in 1 languages \(cy\) into {re.escape(str(site))}", built)
     assert printed == "published 5 PDFs on the downloads pages (5 rendered, 0 unchanged)"
+    assert imaged == "published 1 poster and card files on the downloads pages (1 images drawn, the rest unchanged)"
     assert len(list((site / "cy" / "downloads").glob("tiny-*-cy.pdf"))) == 5
+    assert (site / "cy" / "downloads" / "children-small-card-cy.png").is_file()
 
 
 def test_build_two_languages_as_a_subprocess(project, tmp_path):
     site = tmp_path / "out"
     proc = run_cli(project, "build", "--locale", "en", "--locale", "cy", "--jobs", "2",
-                   "--site-dir", str(site))
+                   "--site-dir", str(site), "--no-print")
     assert proc.returncode == 0, proc.stderr
     assert "in 2 languages (en, cy)" in proc.stdout
     assert (site / "index.html").is_file() and (site / "cy" / "index.html").is_file()
@@ -162,7 +170,8 @@ def break_translation(project: Path, case: str) -> tuple[int, list[str]]:
 @pytest.mark.parametrize("case", sorted(GUARD_CASES))
 def test_guard_stops_check_and_build_and_keeps_the_old_site(project, tmp_path, case):
     site = tmp_path / "out"
-    first = invoke("build", "--config", cfg(project), "--locale", "cy", "--site-dir", str(site))
+    first = invoke("build", "--config", cfg(project), "--locale", "cy", "--site-dir", str(site),
+                   "--no-print")   # the guard, not the print set (tests/print), is tested here
     assert first.exit_code == 0, first.output
     before = snapshot(site)
     assert "cy/index.html" in before
@@ -172,7 +181,7 @@ def test_guard_stops_check_and_build_and_keeps_the_old_site(project, tmp_path, c
     for command in ("check", "build"):
         args = [command, "--config", cfg(project)]
         if command == "build":
-            args += ["--locale", "cy", "--site-dir", str(site)]
+            args += ["--locale", "cy", "--site-dir", str(site), "--no-print"]
         result = invoke(*args)
         assert result.exit_code == 1, (command, result.output)
         assert "1 translation(s) change protected text" in result.output
@@ -189,10 +198,10 @@ def test_guard_stops_check_and_build_and_keeps_the_old_site(project, tmp_path, c
 def test_changed_phone_digit_as_a_subprocess(project, tmp_path):
     """The real console script from the project folder: both commands refuse the change."""
     site = tmp_path / "out"
-    assert run_cli(project, "build", "--locale", "cy", "--site-dir", str(site)).returncode == 0
+    assert run_cli(project, "build", "--locale", "cy", "--site-dir", str(site), "--no-print").returncode == 0
     before = snapshot(site)
     line, _ = break_translation(project, "number")
-    for args in (["check"], ["build", "--locale", "cy", "--site-dir", str(site)]):
+    for args in (["check"], ["build", "--locale", "cy", "--site-dir", str(site), "--no-print"]):
         proc = run_cli(project, *args)
         assert proc.returncode == 1, proc.stdout + proc.stderr
         assert f"{CY_PO}:{line}: the translation changes the number 999 to 998" in proc.stderr

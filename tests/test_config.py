@@ -308,15 +308,16 @@ def test_a_languages_fonts_are_the_brands_typefaces_for_its_script(config):
     """Each language names its script; its fonts are the brand's typeface for it, then the
     brand's Latin one (what the site, the PDFs and the images set its text in)."""
     typefaces = config.brand.typefaces
-    assert config.language("ur").fonts == (typefaces["urdu"], typefaces["latin"])
-    assert config.language("bn").fonts == (typefaces["bengali"], typefaces["latin"])
-    assert config.language("cy").fonts == (typefaces["latin"],)
+    assert config.language("ur").fonts == (typefaces["urdu"], typefaces["latin"], typefaces["symbols"])
+    assert config.language("bn").fonts == (typefaces["bengali"], typefaces["latin"], typefaces["symbols"])
+    assert config.language("cy").fonts == (typefaces["latin"], typefaces["symbols"])
 
 
 def test_changing_the_brands_typeface_changes_every_language_of_that_script(project_copy):
     path = rewrite(project_copy, "arabic: noto-naskh-arabic, urdu: noto-nastaliq-urdu,",
                    "arabic: noto-naskh-arabic, urdu: noto-naskh-arabic,")
-    assert load_config(path).language("ur").fonts == ("noto-naskh-arabic", "noto-sans")
+    assert load_config(path).language("ur").fonts == ("noto-naskh-arabic", "noto-sans",
+                                                      "noto-sans-symbols-2")
 
 
 def test_a_script_without_a_brand_typeface_is_refused_naming_the_fix(project_copy):

@@ -23,6 +23,7 @@ from ..config import CampaignConfig
 from ..errors import CampaignError, raise_all
 from ..i18n.translate import source_lookup, translate_page
 from ..i18n.status import template_path
+from ..images.layouts import load_layouts
 from ..pipeline import Inputs, read_inputs
 from .i18n import templates_outdated
 
@@ -40,8 +41,9 @@ def run(config: CampaignConfig, links: LinkSettings | None = None,
     catalogs = list(inputs.catalogs.values())
     pages = list(inputs.pages)
     for found, said in (check_readability(config, pages, inputs.help),
-                        # the lesson packs use the same words as the site
-                        check_terminology(config, pages + list(inputs.print_pages), inputs.help, catalogs),
+                        # the lesson packs, posters and cards use the same words as the site
+                        check_terminology(config, pages + list(inputs.print_pages) + list(inputs.poster_pages),
+                                          inputs.help, catalogs),
                         check_pages(config, pages, inputs.help, catalogs)):
         problems.extend(found)
         notes.extend(said)
@@ -66,12 +68,17 @@ def check_inputs(inputs: Inputs) -> tuple[list[CampaignError], list[str]]:
     if inputs.help is not None:
         # The guard makes every translation keep its English placeholders, so the source
         # language shows every unknown placeholder of every language, once.
-        for page in inputs.pages + inputs.print_pages:
+        for page in inputs.pages + inputs.print_pages + inputs.poster_pages:
             try:
                 translate_page(page.text, page.shown, config.source, config.source, source_lookup,
                                inputs.help)
             except CampaignError as exc:
                 problems.append(exc)
+    if inputs.poster_pages:
+        try:            # the posters' layouts: every problem of every file
+            load_layouts(config.root / config.layouts_dir, config.layouts_dir.as_posix())
+        except CampaignError as exc:
+            problems.extend(getattr(exc, "problems", [exc]))
     for domain in templates_outdated(config):
         problems.append(CampaignError("the template is out of date with the sources",
                                       path=str(template_path(config, domain).relative_to(config.root)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +43,25 @@ class Page:
         return read_front_matter(match.group(1), self.shown, first_line=2)
 
 
+def _parse_yaml(block: str) -> tuple[Any, Any]:
+    """The composed node (for key lines) and the data of ``block`` (as ``yaml.safe_load`` gives
+    it), from one parse."""
+    loader = yaml.SafeLoader(block)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
+@lru_cache(maxsize=4096)
 def read_front_matter(block: str, shown: str, first_line: int) -> FrontMatter:
     """The one reader of a page's front matter: ``block`` is the YAML between the ``---`` lines,
-    starting on the page's line ``first_line`` (1-based)."""
+    starting on the page's line ``first_line`` (1-based). Cached (a build reads each page's front
+    matter twice: the page's own, and its messages): the result is shared, never to be changed."""
     try:
-        node = yaml.compose(block)
-        data = yaml.safe_load(block) or {}
+        node, data = _parse_yaml(block)
+        data = data or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ContentError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 import phonenumbers
@@ -38,7 +39,10 @@ def _phone_digits(text: str) -> set[str]:
 
 
 def _numbers_problem(source: str, translation: str) -> str | None:
-    src, dst = Counter(_DIGIT_RUN.findall(source)), Counter(_DIGIT_RUN.findall(translation))
+    src_runs, dst_runs = _DIGIT_RUN.findall(source), _DIGIT_RUN.findall(translation)
+    if src_runs == dst_runs:     # the same numbers in the same order (most messages: none at all)
+        return None
+    src, dst = Counter(src_runs), Counter(dst_runs)
     if src == dst:
         return None
     missing = src - dst
@@ -89,6 +93,33 @@ def _describe(kind: str, source: Counter, translation: Counter) -> str | None:
     return f"the translation adds the {kind} {next(iter(added))}"
 
 
+def _placeholders(text: str) -> Counter[str]:
+    return Counter(m.group(0) for m in PLACEHOLDER.finditer(text))
+
+
+def _urls(text: str) -> Counter[str]:
+    return Counter(u.rstrip(".,;:") for u in _URL.findall(text))
+
+
+def _emails(text: str) -> Counter[str]:
+    return Counter(_EMAIL.findall(text))
+
+
+def _tags(text: str) -> Counter[str]:
+    return Counter(_TAG.findall(text))
+
+
+# What must stay the same: (kind, markers, collect). Each check runs only when one of its markers
+# appears in either text (the cheap common case: none); None: always.
+_CHECKS: tuple[tuple[str, tuple[str, ...] | None, Callable[[str], Counter[str]]], ...] = (
+    ("placeholder", ("{",), _placeholders),
+    ("link target", None, _targets),
+    ("URL", ("http", "www.", "mailto:", "tel:", "sms:"), _urls),
+    ("e-mail address", ("@",), _emails),
+    ("HTML tag", ("<",), _tags),
+)
+
+
 def guard_message(source: str, translation: str) -> list[str]:
     """Every way ``translation`` changes protected text of ``source``, as sentences."""
     problems = []
@@ -101,21 +132,12 @@ def guard_message(source: str, translation: str) -> list[str]:
     if danger and not _DANGER.search(source):
         problems.append(f"the translation adds script or active HTML ({danger.group(0)})")
     both = source + translation
-    # Each check runs only when its marker appears in either text (the cheap common case: none).
-    checks = (
-        ("placeholder", "{", lambda t: Counter(m.group(0) for m in PLACEHOLDER.finditer(t))),
-        ("link target", None, _targets),
-        ("URL", ("http", "www.", "mailto:", "tel:", "sms:"), lambda t: Counter(u.rstrip(".,;:") for u in _URL.findall(t))),
-        ("e-mail address", "@", lambda t: Counter(_EMAIL.findall(t))),
-        ("HTML tag", "<", lambda t: Counter(_TAG.findall(t))),
-    )
     if not native:  # native digits are refused above, with a clearer reason
         problem = _numbers_problem(source, translation)
         if problem:
             problems.append(problem)
-    for kind, markers, collect in checks:
-        if markers is not None and not any(m in both for m in (
-                markers if isinstance(markers, tuple) else (markers,))):
+    for kind, markers, collect in _CHECKS:
+        if markers is not None and not any(m in both for m in markers):
             continue
         problem = _describe(kind, collect(source), collect(translation))
         if problem:

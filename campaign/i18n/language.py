@@ -1,4 +1,4 @@
-"""One language, translated, in memory: what every renderer (the site, later print and images)
+"""One language, translated, in memory: what every renderer (the site, print and images)
 builds from.
 
 ``translate_language`` is pure: it reads nothing from disk and writes nothing. Its result holds
@@ -35,6 +35,8 @@ class LanguageContent:
     theme: LanguageCatalog | None         # interface strings it may show (None: source, pseudo)
     interface_withheld: bool = False      # some interface strings shown in English (publish: reviewed)
     stats: PageStats = field(default_factory=PageStats)
+    poster_pages: dict[str, TranslatedPage] = field(default_factory=dict)  # the posters' and cards'
+                                            # sources, by path inside posters/ (empty unless asked for)
 
     @property
     def is_source(self) -> bool:
@@ -62,15 +64,17 @@ def translate_pages(inputs: Inputs, lang: Language, help_data: HelpData,
 
 
 def translate_language(inputs: Inputs, lang: Language, *, site: bool = True,
-                       print_set: bool = False) -> LanguageContent:
+                       print_set: bool = False, posters: bool = False) -> LanguageContent:
     """``lang`` translated from the inputs, in memory: the site's pages (``site``), the lesson
-    packs' sources (``print_set``), or both; the help data and interface strings always."""
+    packs' sources (``print_set``), the posters' sources (``posters``), or any of them; the help
+    data and interface strings always."""
     if inputs.help is None:
         inputs.raise_problems()
         raise AssertionError("inputs without help data always have a problem")
     source = inputs.config.source
     pages = translate_pages(inputs, lang, inputs.help, None if site else ())
     print_pages = translate_pages(inputs, lang, inputs.help, inputs.print_pages if print_set else ())
+    poster_pages = translate_pages(inputs, lang, inputs.help, inputs.poster_pages if posters else ())
     stats = PageStats()
     for page in pages.values():
         stats.add(page.stats)
@@ -82,4 +86,5 @@ def translate_language(inputs: Inputs, lang: Language, *, site: bool = True,
         withheld = len(theme.entries) < len(full.entries)
     return LanguageContent(lang=lang, source=source, pages=pages, print_pages=print_pages,
                            help=translate_help(inputs.help, lang, source, lookup_for(inputs, lang)),
-                           theme=theme, interface_withheld=withheld, stats=stats)
+                           theme=theme, interface_withheld=withheld, stats=stats,
+                           poster_pages=poster_pages)

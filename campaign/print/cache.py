@@ -45,6 +45,7 @@ def render_key(text: str, versions: str, memo: dict[Path, str] | None = None,
 class CachedFile:
     data: bytes
     pages: int
+    extra: dict | None = None     # what the renderer recorded beside the file (e.g. an image's boxes)
 
 
 class RenderCache:
@@ -66,11 +67,14 @@ class RenderCache:
             return None
         if meta.get("sha256") != hashlib.sha256(data).hexdigest() or not isinstance(meta.get("pages"), int):
             return None
-        return CachedFile(data=data, pages=meta["pages"])
+        extra = meta.get("extra")
+        return CachedFile(data=data, pages=meta["pages"], extra=extra if isinstance(extra, dict) else None)
 
-    def put(self, key: str, data: bytes, pages: int) -> None:
+    def put(self, key: str, data: bytes, pages: int, extra: dict | None = None) -> None:
         """Store a render; the data first, so a reader never finds metadata without its file."""
         atomic_write_bytes(self.folder / f"{key}{self.suffix}", data)
         meta = {"format": CACHE_FORMAT, "sha256": hashlib.sha256(data).hexdigest(), "pages": pages,
                 "size": len(data)}
+        if extra is not None:
+            meta["extra"] = extra
         atomic_write_bytes(self.folder / f"{key}.json", json.dumps(meta).encode())

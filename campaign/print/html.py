@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import gettext
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
+from html import unescape
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
 import jinja2
 import markdown
@@ -34,6 +37,10 @@ FOOTER_SERVICES = ("childline", "nspcc", "emergency")
 POSTER_PAGES = {"ks1": "children/", "ks2": "children/", "send": "easy-read/",
                 "ks3": "young-people/", "ks4": "young-people/"}
 _FAMILY = re.compile(r"font-family:\s*'([^']+)'")
+_FILE_URI = re.compile(r"url\((file://[^)]+)\)")
+_NOT_TEXT = re.compile(r"<(style|svg|head)\b.*?</\1>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
 _URL = re.compile(r"url\(([^)]+)\)")
 _ID = re.compile(r'\bid="([^"]+)"')
 _WRITE_LINES = re.compile(r'<div class="write-lines" data-lines="(\d+)"></div>')
@@ -48,16 +55,54 @@ class FontFaces:
 
 
 def font_faces(config: CampaignConfig, fonts: tuple[str, ...]) -> FontFaces:
-    """The @font-face rules of ``fonts`` (folders of assets/fonts, most specific first)."""
+    """The @font-face rules of ``fonts`` (folders of assets/fonts, most specific first).
+
+    A typeface comes in several files by character set (Noto Sans: latin, latin-ext), declared
+    under one family name for browsers. WeasyPrint merges faces of one family that declare no
+    unicode-range into one embedded font and draws some letters with another file's glyphs
+    (Polish "Możesz" printed as "Możesę"), so here each file gets a family name of its own
+    ("Noto Sans latin-ext") and the family list names them all, in order."""
     folder = (config.root / FONTS_DIR).resolve()
     css, families = [], []
     for font in fonts:
         text = (folder / f"{font}.css").read_text(encoding="utf-8")
-        css.append(_URL.sub(lambda m: f"url({(folder / m.group(1).strip(chr(39) + chr(34))).as_uri()})", text))
-        for family in _FAMILY.findall(text):
-            if family not in families:
-                families.append(family)
+        for block in _FACE.findall(text):
+            family = _FAMILY.search(block)
+            url = _URL.search(block)
+            if family is None or url is None:
+                continue
+            file = url.group(1).strip("'\"")
+            own = f"{family.group(1)} {_subset(file)}"
+            block = _FAMILY.sub(f"font-family: '{own}'", block)
+            css.append(_URL.sub(f"url({(folder / file).as_uri()})", block))
+            if own not in families:
+                families.append(own)
     return FontFaces(css="\n".join(css), families=tuple(families))
+
+
+def _subset(file: str) -> str:
+    """'noto-sans/noto-sans-latin-ext-400-normal.woff2' -> 'latin-ext'."""
+    stem = Path(file).name.removesuffix(".woff2")
+    stem = re.sub(r"-\d{3}-(normal|italic)$", "", stem)
+    return stem.removeprefix(Path(file).parent.name + "-") or stem
+
+
+@lru_cache(maxsize=64)
+def font_characters(path: str) -> frozenset[int]:
+    """The code points a font file has glyphs for."""
+    from fontTools.ttLib import TTFont
+    return frozenset(TTFont(path).getBestCmap())
+
+
+def missing_characters(html: str, faces: FontFaces) -> list[str]:
+    """The characters of ``html``'s text that none of ``faces``' files can draw: WeasyPrint would
+    take them from a system font, or draw an empty box."""
+    covered: set[int] = set()
+    for url in _FILE_URI.findall(faces.css):
+        covered |= font_characters(unquote(urlparse(url).path))
+    text = unescape(_TAG.sub(" ", _NOT_TEXT.sub(" ", html)))
+    return sorted(c for c in set(text)
+                  if ord(c) not in covered and not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
 
 
 def language_fonts(config: CampaignConfig, lang: Language) -> tuple[str, ...]:
@@ -134,13 +179,18 @@ def page_url(config: CampaignConfig, content: LanguageContent, path: str) -> str
     return f"{config.site_url}{config.url_prefix(content.lang)}{path}"
 
 
+def language_faces(config: CampaignConfig, content: LanguageContent) -> FontFaces:
+    return font_faces(config, language_fonts(config, content.lang))
+
+
 def document_html(config: CampaignConfig, content: LanguageContent, document: PrintDocument,
-                  epoch: int | None) -> str:
-    """The whole HTML document WeasyPrint renders for ``document``."""
+                  epoch: int | None, poster_scale: float = 1.0) -> str:
+    """The whole HTML document WeasyPrint renders for ``document``; ``poster_scale`` sizes a
+    poster's type (1.0: full size)."""
     env = _environment()
     strings = translations(content)
     env.install_gettext_translations(strings, newstyle=True)  # type: ignore[attr-defined]
-    faces = font_faces(config, language_fonts(config, content.lang))
+    faces = language_faces(config, content)
     brand = config.brand
     assert brand is not None, "the config always has a brand (the campaign's default)"
     logo = (config.root / brand.logo).resolve().as_uri() if brand.logo else None
@@ -151,7 +201,8 @@ def document_html(config: CampaignConfig, content: LanguageContent, document: Pr
     qr_target = page_url(config, content, POSTER_PAGES.get(document.pack, ""))
     local = local_block(config, content)
     css = env.get_template("print.css").render(brand=brand, families=faces.families,
-                                               lang=content.lang, local=local, sample=config.sample)
+                                               lang=content.lang, scale=poster_scale, local=local,
+                                               sample=config.sample)
     html = env.get_template("document.html").render(
         lang=content.lang, document=document, sections=sections, brand=brand, logo=logo,
         logo_alt=logo_alt, strapline=strapline, font_css=faces.css, css=css,

@@ -9,11 +9,11 @@ asks viewers to show the title. The creation and modification dates come from th
 from __future__ import annotations
 
 import io
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CampaignError
+from ..logs import collected
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -22,17 +22,6 @@ PDF_VARIANT = "pdf/ua-1"
 class RenderedPdf:
     data: bytes
     pages: int
-
-
-class _Collect(logging.Handler):
-    """WeasyPrint's warnings during one render (a missing image or font is an error here)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 def load_weasyprint():
@@ -50,16 +39,11 @@ def render_pdf(html: str, base_url: Path, shown: str) -> RenderedPdf:
     """Render ``html`` (images relative to ``base_url``); ``shown`` names the document in errors."""
     weasyprint = load_weasyprint()
 
-    logger = logging.getLogger("weasyprint")
-    collect = _Collect()
-    logger.addHandler(collect)
-    try:
+    with collected("weasyprint") as collect:
         document = weasyprint.HTML(string=html, base_url=base_url.as_uri() + "/").render(
             pdf_variant=PDF_VARIANT)
         buffer = io.BytesIO()
         document.write_pdf(buffer, pdf_variant=PDF_VARIANT)
-    finally:
-        logger.removeHandler(collect)
     problems = [m for m in collect.messages if _matters(m)]
     if problems:
         raise CampaignError(f"WeasyPrint could not render everything: {'; '.join(problems[:5])}",

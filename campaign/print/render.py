@@ -18,17 +18,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..config import CampaignConfig, Language
-from ..errors import CampaignError, raise_all
-from ..i18n.language import translate_language
+from ..errors import CampaignError, ContentError, raise_all
+from ..i18n.language import LanguageContent, translate_language
 from ..output import Writer
 from ..pipeline import Inputs
 from ..workers import in_workers
 from .cache import RenderCache, render_key
-from .html import document_html
-from .packs import pack_documents, pack_names
-from .pdf import render_pdf
+from .html import FontFaces, document_html, language_faces, missing_characters
+from .packs import PrintDocument, pack_documents, pack_names
+from .pdf import RenderedPdf, render_pdf
 
 MANIFEST = "print.json"
+POSTER_SCALES = (1.0, 0.9, 0.8, 0.72, 0.65)    # a poster's type, shrunk until it fits one sheet
 CACHE_SUBDIR = "print"
 
 
@@ -93,18 +94,26 @@ def render_pack(job: PrintJob) -> tuple[list[PrintFile], int, int, str]:
     version_text = versions()
     try:
         content = translate_language(job.inputs, job.lang, site=False, print_set=True)
+        poster_scale = 1.0
         for document in pack_documents(content, job.pack, config.packs_dir.as_posix()):
-            html = document_html(config, content, document, job.epoch)
+            html = document_html(config, content, document, job.epoch, poster_scale)
             key = render_key(html, version_text, memo)
             cached = cache.get(key)
             if cached is None:
-                shown = f"{config.packs_dir}/{document.pack} ({job.lang.code}, {document.part})"
-                pdf = render_pdf(html, config.root / config.packs_dir / document.pack, shown)
-                cache.put(key, pdf.data, pdf.pages)
+                shown = f"{config.packs_dir}/{document.pack}/{document.part} ({job.lang.code})"
+                check_characters(html, language_faces(config, content), shown, job.lang)
+                base = config.root / config.packs_dir / document.pack
+                if document.part == "poster":
+                    poster_scale, pdf = fit_poster(config, content, document, job.epoch, base, shown)
+                else:
+                    pdf = render_pdf(html, base, shown)
+                cache.put(key, pdf.data, pdf.pages, {"poster_scale": poster_scale})
                 size, pages = len(pdf.data), pdf.pages
                 rendered += 1
             else:
                 size, pages = len(cached.data), cached.pages
+                if document.part == "poster":
+                    poster_scale = float((cached.extra or {}).get("poster_scale", 1.0))
                 reused += 1
             files.append(PrintFile(lang=job.lang.code, pack=document.pack, part=document.part,
                                    title=document.title, pack_title=document.pack_title,
@@ -113,6 +122,33 @@ def render_pack(job: PrintJob) -> tuple[list[PrintFile], int, int, str]:
     except CampaignError as exc:
         return files, rendered, reused, exc.format_message()
     return files, rendered, reused, ""
+
+
+def check_characters(html: str, faces: FontFaces, shown: str, lang: Language) -> None:
+    """Refuse a document with a character its typefaces cannot draw (never a missing-glyph box
+    or a system font on paper)."""
+    missing = missing_characters(html, faces)
+    if missing:
+        listed = ", ".join(f"U+{ord(c):04X} {c}" for c in missing[:10])
+        raise ContentError(f"the typefaces of {lang.code} ({', '.join(faces.families)}) cannot "
+                           f"draw {listed}", path=shown,
+                           fix=f"write these characters another way in the source or in "
+                               f"locales/{lang.gettext_code}/LC_MESSAGES/content.po, or add a "
+                               f"typeface that has them under brand.typefaces")
+
+
+def fit_poster(config: CampaignConfig, content: LanguageContent, document: PrintDocument,
+               epoch: int | None, base: Path,
+               shown: str) -> tuple[float, RenderedPdf]:
+    """A poster on one sheet: its type at full size, or shrunk step by step down to
+    POSTER_SCALES' smallest; a text too long even then is an error naming the fix."""
+    for scale in POSTER_SCALES:
+        pdf = render_pdf(document_html(config, content, document, epoch, scale), base, shown)
+        if pdf.pages == 1:
+            return scale, pdf
+    raise CampaignError(f"the poster does not fit on one page even with its type at "
+                        f"{POSTER_SCALES[-1]:.0%} of its size", path=shown,
+                        fix="shorten the poster's text (its source, or this language's translation)")
 
 
 def print_epoch() -> int | None:

@@ -29,12 +29,15 @@ from pathlib import Path
 
 from ..config import CampaignConfig, Language
 from ..errors import CampaignError, raise_all
+from ..logs import Collect
 from ..i18n.language import translate_language
 from ..i18n.translate import PageStats
 from ..pipeline import Inputs, load_inputs
+from ..images.render import ImageFile, gather_images
 from ..print.render import PrintFile, gather_print
-from ..workers import default_start_method, in_workers
+from ..workers import default_start_method, in_background, in_workers
 from .assemble import assemble_site, check_target, output_languages
+from .templates import compile_templates
 from .theme import theme_overlay
 from .workdir import LanguagePlan, write_work_folder
 
@@ -52,6 +55,8 @@ class BuildReport:
     stats: dict[str, PageStats] = field(default_factory=dict)
     printed: int = 0          # PDFs published on the downloads pages
     rendered: int = 0         # of which rendered in this run (the rest came from the cache)
+    images: int = 0           # posters and cards (PNG and PDF files) on the downloads pages
+    images_rendered: int = 0  # images drawn in this run (the rest came from the cache)
 
 
 def select_languages(config: CampaignConfig, codes: list[str] | None) -> list[Language]:
@@ -67,15 +72,6 @@ def select_languages(config: CampaignConfig, codes: list[str] | None) -> list[La
     return chosen
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
 def set_build_epoch(epoch: str) -> None:
     """A worker's initializer: MkDocs reads SOURCE_DATE_EPOCH only from the environment, so it
     is set in the worker process, whose environment is its own."""
@@ -88,7 +84,7 @@ def build_language(mkdocs_file: str, strict: bool) -> BuildResult:
     from mkdocs.config import load_config as mkdocs_config
     from mkdocs.exceptions import MkDocsException
 
-    collector = _Collect()
+    collector = Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
@@ -128,10 +124,12 @@ def run_in_build_workers(function, items: list, *, jobs: int | None, epoch: str,
 
 
 def _preload_engine() -> None:
-    """Import MkDocs and Material once in this process, so that forked workers start with them
-    (a spawned worker imports them itself)."""
+    """Import MkDocs, Material and the campaign plugin once in this process, so that forked
+    workers start with them (a spawned worker imports them itself)."""
     import material.plugins.search.plugin  # noqa: F401
     import mkdocs.commands.build  # noqa: F401
+
+    from . import plugin  # noqa: F401
 
 
 def _raise_failures(codes: list[str], results: list[BuildResult]) -> None:
@@ -168,6 +166,7 @@ class LanguageJob:
     output: tuple[Language, ...]      # the languages of the finished site
     strict: bool
     downloads: tuple[PrintFile, ...] = ()   # the language's printed files (its downloads page)
+    images: tuple[ImageFile, ...] = ()      # the language's posters and cards (its downloads page)
 
 
 def translate_and_build(job: LanguageJob) -> tuple[LanguagePlan | None, BuildResult]:
@@ -176,28 +175,42 @@ def translate_and_build(job: LanguageJob) -> tuple[LanguagePlan | None, BuildRes
         content = translate_language(job.inputs, job.lang)
         plan = write_work_folder(job.inputs, content, job.work, theme_dir=job.work / SHARED_THEME,
                                  output=job.output, template_cache=job.work / TEMPLATE_CACHE,
-                                 downloads=job.downloads)
+                                 downloads=job.downloads, images=job.images)
     except CampaignError as exc:
         return None, (False, exc.format_message(), [])
     return plan, build_language(str(plan.mkdocs_file), job.strict)
 
 
+def inputs_and_templates(config: CampaignConfig, languages: list[Language], work: Path, *,
+                         jobs: int | None, start_method: str | None) -> Inputs:
+    """The run's inputs (``load_inputs``) and, meanwhile, the run's templates compiled into its
+    bytecode cache by a worker process (``templates.compile_templates``), so that no language
+    build compiles them. The compile takes one of the ``jobs``; the catalogs are read with the
+    others (in this process when none is left). With one job, nothing runs meanwhile: the first
+    build compiles the templates and the next ones reuse them."""
+    cores = jobs or os.cpu_count() or 1
+    if cores < 2:
+        return load_inputs(config, languages, jobs=jobs, start_method=start_method)
+    if (start_method or default_start_method()) == "fork":
+        _preload_engine()
+    codes = tuple(lang.code for lang in languages)
+    with in_background(compile_templates, str(work / SHARED_THEME), str(work / TEMPLATE_CACHE),
+                       codes, start_method=start_method):
+        return load_inputs(config, languages, jobs=cores - 1, start_method=start_method)
+
+
 def build_site(config: CampaignConfig, locales: list[str] | None = None,
                site_dir: Path | None = None, *, strict: bool = False, jobs: int | None = None,
-               start_method: str | None = None, with_print: bool = False) -> BuildReport:
+               start_method: str | None = None, with_print: bool = False,
+               with_images: bool = False) -> BuildReport:
     """Build the languages asked for (default: every published one) into ``site_dir``.
     ``start_method``: how worker processes start ("fork" by default where available, or "spawn").
     ``with_print``: render the lesson packs too (through their cache) and publish them on each
-    language's downloads page."""
+    language's downloads page. ``with_images``: the posters and cards likewise."""
     languages = select_languages(config, locales)
     target = Path(site_dir) if site_dir else config.root / config.site_dir
     target = target if target.is_absolute() else Path.cwd() / target
     check_target(config, target)
-    inputs = load_inputs(config, languages, jobs=jobs, start_method=start_method)
-    print_set = gather_print(inputs, tuple(languages), jobs=jobs, start_method=start_method) if with_print else None
-    # A subset (--locale) joins the languages the target already holds; a full build stands alone.
-    kept = output_languages(config, target, languages) if locales else []
-    output = tuple(lang for lang in config.languages if lang in languages or lang in kept)
     target.parent.mkdir(parents=True, exist_ok=True)
     work = target.parent / f".{target.name}.tmp-{os.getpid()}-work"
     staging = target.parent / f".{target.name}.tmp-{os.getpid()}"
@@ -206,9 +219,18 @@ def build_site(config: CampaignConfig, locales: list[str] | None = None,
     codes = [lang.code for lang in languages]
     try:
         theme_overlay(config, languages, work / SHARED_THEME)
+        inputs = inputs_and_templates(config, languages, work, jobs=jobs, start_method=start_method)
+        print_set = (gather_print(inputs, tuple(languages), jobs=jobs, start_method=start_method)
+                     if with_print else None)
+        image_set = (gather_images(inputs, tuple(languages), jobs=jobs, start_method=start_method,
+                                   sheets=False) if with_images else None)
+        # A subset (--locale) joins the languages the target already holds; a full build stands alone.
+        kept = output_languages(config, target, languages) if locales else []
+        output = tuple(lang for lang in config.languages if lang in languages or lang in kept)
         jobs_list = [LanguageJob(inputs=inputs.for_language(lang), lang=lang, work=work,
                                  output=output, strict=strict,
-                                 downloads=tuple(print_set.for_language(lang.code)) if print_set else ())
+                                 downloads=tuple(print_set.for_language(lang.code)) if print_set else (),
+                                 images=tuple(image_set.for_language(lang.code)) if image_set else ())
                      for lang in languages]
         done = run_in_build_workers(translate_and_build, jobs_list, jobs=jobs,
                                     epoch=source_date_epoch(config), start_method=start_method)
@@ -221,4 +243,6 @@ def build_site(config: CampaignConfig, locales: list[str] | None = None,
     return BuildReport(site_dir=target, languages=codes, pages=pages,
                        stats={plan.lang.code: plan.stats for plan in plans},
                        printed=len(print_set.files) if print_set else 0,
-                       rendered=print_set.rendered if print_set else 0)
+                       rendered=print_set.rendered if print_set else 0,
+                       images=len(image_set.files) if image_set else 0,
+                       images_rendered=image_set.rendered if image_set else 0)

@@ -13,7 +13,6 @@ import gettext
 import json
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin
@@ -32,11 +31,10 @@ from .assets import language_assets
 from .context import PluginContext, alternates, language_dict, linked_languages
 from .material_strings import MATERIAL_CONTEXT, MATERIAL_STRINGS
 from .postprocess import finish_page
+from .templates import SAFETY_TEMPLATE, STATUS_TEMPLATE, prepare_environment
 from .theme import logo_url
 
 STATUS_PAGE = "translation-status.md"
-STATUS_TEMPLATE = "campaign/status.html"
-SAFETY_TEMPLATE = "partials/campaign/safety.html"
 
 
 class CampaignPluginConfig(Config):
@@ -139,12 +137,8 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         return nav
 
     def on_env(self, env, config, files):
-        env.add_extension("jinja2.ext.i18n")
-        env.install_gettext_translations(self.translations, newstyle=True)
+        prepare_environment(env, self.translations, self.config.template_cache)
         env.globals["campaign_material_t"] = self.material_text
-        if self.config.template_cache:
-            Path(self.config.template_cache).mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = FileSystemBytecodeCache(self.config.template_cache)
         self.env = env
         return env
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..config import Language
 from ..i18n.language import LanguageContent
 from ..i18n.translate import PageStats
+from ..images.render import ImageFile
 from ..output import Writer
 from ..pipeline import Inputs
 from ..print.render import PrintFile
@@ -39,13 +40,14 @@ class LanguagePlan:
 
 
 def write_docs(inputs: Inputs, content: LanguageContent, docs: Path, writer: Writer,
-               downloads: tuple[PrintFile, ...] = ()) -> None:
+               downloads: tuple[PrintFile, ...] = (), images: tuple[ImageFile, ...] = ()) -> None:
     """The translated pages and the docs folder's other files (images), under ``docs``; with
-    the language's printed files (``downloads``) listed on the downloads page and beside it."""
+    the language's printed files (``downloads``) and posters and cards (``images``) listed on the
+    downloads page and beside it."""
     for rel, page in content.pages.items():
-        text = with_downloads(page.text, downloads) if rel == DOWNLOADS_PAGE and downloads else page.text
-        writer.write_text(docs / rel, text)
-    write_downloads(inputs.config, downloads, docs, writer)
+        listed = rel == DOWNLOADS_PAGE and (downloads or images)
+        writer.write_text(docs / rel, with_downloads(page.text, downloads, images) if listed else page.text)
+    write_downloads(inputs.config, downloads, docs, writer, images)
     source_docs = inputs.config.root / inputs.config.docs_dir
     for rel in inputs.other_files:
         writer.write_bytes(docs / rel, (source_docs / rel).read_bytes())
@@ -64,13 +66,14 @@ def plugin_context(inputs: Inputs, content: LanguageContent,
 def write_work_folder(inputs: Inputs, content: LanguageContent, work_dir: Path, *,
                       theme_dir: Path, output: tuple[Language, ...],
                       template_cache: Path | None = None,
-                      downloads: tuple[PrintFile, ...] = ()) -> LanguagePlan:
+                      downloads: tuple[PrintFile, ...] = (),
+                      images: tuple[ImageFile, ...] = ()) -> LanguagePlan:
     """Write ``content`` as a MkDocs project under ``work_dir/<code>/``. ``theme_dir`` is the
     overlay of overrides (shared by a run); ``output`` the languages of the finished site."""
     lang = content.lang
     base = Path(work_dir) / lang.code
     writer = Writer(atomic=False)
-    write_docs(inputs, content, base / "docs", writer, downloads)
+    write_docs(inputs, content, base / "docs", writer, downloads, images)
     context_file = base / CONTEXT_FILE
     writer.write_bytes(context_file, plugin_context(inputs, content, output).to_bytes())
     site_dir = base / "site"

@@ -97,10 +97,12 @@ def words(pdf: Path) -> list[Word]:
 
 
 def raster(pdf: Path, out_prefix: Path, page: int, dpi: int = 150) -> Path:
-    """One page as PNG."""
+    """One page as PNG: ``<out_prefix>.png`` (pdftoppm adds the suffix)."""
     run("pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile",
         str(pdf), str(out_prefix))
-    return out_prefix.with_suffix(".png")
+    png = Path(f"{out_prefix}.png")
+    assert png.is_file(), f"pdftoppm wrote no {png}"
+    return png
 
 
 def qr_codes(png: Path) -> list[str]:

@@ -17,6 +17,7 @@ from campaign.i18n.language import translate_language
 from campaign.pipeline import load_inputs
 from campaign.print.html import POSTER_PAGES, document_html, font_faces, language_fonts
 from campaign.print.packs import PARTS, WHOLE, all_documents, pack_names
+from campaign.config import load_config
 from tests.conftest import PUBLISHED, ROOT
 
 from . import poppler
@@ -199,13 +200,46 @@ def test_easy_read_worksheets_are_at_least_14_point(printed, code):
 
 @pytest.mark.parametrize("code", PUBLISHED)
 def test_a_draft_translation_says_so_on_the_cover(printed, code):
-    """Every translation is a draft today: each translated pack's cover says so and gives the
-    address of the translation status; the English packs carry no such notice."""
+    """Every translation is a draft today: each translated pack's cover says so, linking the
+    translation status (a link annotation on page 1: text extraction of right-to-left lines
+    reorders a URL); the English packs carry no such notice."""
     config = printed.config
     status = f"{config.site_url}{config.url_prefix(config.language(code))}translation-status/"
     for item in files_of(printed, code):
         if item.part != WHOLE:
             continue
-        cover = "".join(poppler.text(printed.path(item), 1).split())
+        cover = pypdf.PdfReader(printed.path(item)).pages[0]
+        links = {annot.get_object()["/A"].get("/URI") for annot in cover.get("/Annots", [])
+                 if "/A" in annot.get_object()}
         assert item.draft == (code != "en"), item.file
-        assert (status in cover) == item.draft, item.file
+        assert (status in links) == item.draft, (item.file, links)
+
+
+@pytest.mark.parametrize("code", PUBLISHED)
+def test_each_poster_is_one_page(printed, code):
+    """A classroom poster is one sheet in every language (longer scripts included)."""
+    posters = [f for f in files_of(printed, code) if f.part == "poster"]
+    assert len(posters) == len(PACKS)
+    assert all(f.pages == 1 for f in posters), [(f.file, f.pages) for f in posters if f.pages != 1]
+
+
+LATIN_SCRIPT = [lang.code for lang in load_config(ROOT / "campaign.yml").published_languages
+                if lang.fonts[0] == "noto-sans"]
+
+
+@pytest.mark.parametrize("code", LATIN_SCRIPT)
+def test_the_text_in_the_pdf_is_the_translation(printed, code):
+    """Every word of each poster's headline comes out of the PDF as written (the glyphs drawn
+    are the letters meant: Polish "Możesz" was once printed "Możesę", two font files' glyphs
+    mixed up)."""
+    config = printed.config
+    lang = config.language(code)
+    content = translate_language(load_inputs(config, [lang]), lang, site=False, print_set=True)
+    for item in files_of(printed, code):
+        if item.part != "poster":
+            continue
+        source = content.print_pages[f"{item.pack}/poster.md"].text
+        headline = next(line[2:] for line in source.splitlines() if line.startswith("# "))
+        extracted = " ".join(poppler.text(printed.path(item)).split())
+        for word in re.findall(r"\w+", headline):
+            assert word in extracted, (item.file, word, extracted[:200])

@@ -144,3 +144,15 @@ def test_campaign_print_writes_the_set_and_its_manifest(tiny, monkeypatch):
     names = sorted(f["file"] for f in manifest["files"])
     assert names == sorted(p.name for p in (tiny / "printed" / "cy").glob("*.pdf"))
     assert "tiny-lesson-pack-cy.pdf" in names
+
+
+def test_a_character_the_typefaces_lack_is_refused_naming_the_fix(tiny):
+    """A character no typeface of the language has (here a Chinese one in an English pack) would
+    print as an empty box or in a system font: the print stage refuses it."""
+    letter = tiny / "packs" / "tiny" / "parent-letter.md"
+    letter.write_text(letter.read_text() + "\nSee 漢.\n", encoding="utf-8")
+    with pytest.raises(CampaignError) as caught:
+        gather_print(inputs_for(tiny, "en"), jobs=1)
+    message = caught.value.format_message()
+    assert "U+6F22" in message and "packs/tiny/parent-letter (en)" in message
+    assert "brand.typefaces" in message

@@ -1,0 +1,74 @@
+"""Measures taken on rendered images with Pillow alone (no numpy), independently of the renderer:
+the colours in a region, contrast, and where a piece of text lies in a line (template matching)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
+
+from campaign.brand import contrast_ratio
+
+
+def hex_colour(rgb) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*rgb[:3])
+
+
+def dominant_colours(image: Image.Image, box: tuple[int, int, int, int], count: int = 2) -> list[tuple[int, str]]:
+    """The ``count`` most frequent colours in ``box`` (left, top, right, bottom), with their pixel
+    counts: the background first, then the text's solid colour (anti-aliased edges are spread
+    over many colours, each rarer)."""
+    region = image.crop(box).convert("RGB")
+    found = region.getcolors(maxcolors=region.width * region.height) or []
+    found.sort(key=lambda pair: pair[0], reverse=True)
+    return [(n, hex_colour(rgb)) for n, rgb in found[:count]]
+
+
+def measured_contrast(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[float, str, str]:
+    """The contrast between the two dominant colours of a text box: (ratio, background, text)."""
+    (_, background), (_, text) = dominant_colours(image, box, 2)
+    return contrast_ratio(background, text), background, text
+
+
+def ink(image: Image.Image, background: str) -> Image.Image:
+    """How far each pixel is from ``background`` (0: background), as an "L" image."""
+    plain = Image.new("RGB", image.size, background)
+    return ImageChops.difference(image.convert("RGB"), plain).convert("L")
+
+
+def text_template(font_path: Path, size: int, text: str, ascent: int, height: int) -> Image.Image:
+    """``text`` drawn alone (white on black, "L") with its baseline ``ascent`` pixels from the top."""
+    font = ImageFont.truetype(str(font_path), size)
+    width = int(font.getlength(text)) + 4
+    canvas = Image.new("L", (width, height), 0)
+    ImageDraw.Draw(canvas).text((2, ascent), text, font=font, fill=255, anchor="ls")
+    box = canvas.getbbox()
+    assert box is not None
+    return canvas.crop((box[0], 0, box[2], height))
+
+
+def find_in_strip(strip: Image.Image, template: Image.Image) -> tuple[int, float]:
+    """The x where ``template`` best matches ``strip`` (both "L", the same height), and the mean
+    difference there (0: identical)."""
+    best_x, best = -1, float("inf")
+    for x in range(0, strip.width - template.width + 1):
+        diff = ImageChops.difference(strip.crop((x, 0, x + template.width, strip.height)), template)
+        total = ImageStat.Stat(diff).sum[0]
+        if total < best:
+            best_x, best = x, total
+    return best_x, best / (template.width * template.height)
+
+
+def group_positions(line_ink: Image.Image, baseline: int, left: int, right: int, groups: list[str],
+                    font_path: Path, size: int) -> list[int]:
+    """Where each digit group (e.g. "0800", "1111") is drawn in a line: the x of its best match
+    along the line's baseline, between ``left`` and ``right``."""
+    ascent, descent = int(size * 1.1), int(size * 0.35)
+    strip = line_ink.crop((max(0, left - size), baseline - ascent, min(line_ink.width, right + size),
+                           baseline + descent))
+    xs = []
+    for group in groups:
+        template = text_template(font_path, size, group, ascent, ascent + descent)
+        x, _ = find_in_strip(strip, template)
+        xs.append(x)
+    return xs
