@@ -22,13 +22,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib
 import json
 import os
 import posixpath
 import shutil
 import socket
-from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -40,11 +38,11 @@ from ..output import atomic_write_bytes, process_alive
 
 EDITIONS = "councils/editions"      # inside the cache folder
 META = "edition.json"
-IMAGE_STAGE = "campaign.images.pack"    # the images stage's hook for packs (see image_stage)
 FORMAT = 1
 # What an edition is built from, besides its settings: every source folder and file (paths
 # relative to the project) and the toolkit itself.
-SOURCE_SETTINGS = ("docs_dir", "locales_dir", "packs_dir", "help_data", "mkdocs_file", "terminology")
+SOURCE_SETTINGS = ("docs_dir", "locales_dir", "packs_dir", "posters_dir", "layouts_dir", "help_data",
+                   "mkdocs_file", "terminology")
 SOURCE_FOLDERS = ("overrides", "assets")
 
 
@@ -57,7 +55,8 @@ class Edition:
     languages: tuple[str, ...]
     pdfs: tuple[dict, ...]          # {"lang", "file", "site_path"}: each lesson-pack PDF
     pictures: tuple[dict, ...]      # {"src", "lang", "alt", "pages"}: each picture of each page
-    images: tuple[dict, ...] = ()   # {"path", "lang", "alt", "kind"}: the images stage's files
+    images: tuple[dict, ...] = ()   # {"path", "source"?, "lang", "alt", "kind"}: posters, cards,
+                                    # contact sheets (see _images)
     built: bool = False             # built by this run (False: found in the cache)
     rendered: int = 0               # PDFs rendered by this run (the others came from the cache)
 
@@ -154,10 +153,9 @@ def render_edition(config: CampaignConfig, languages: tuple[str, ...], key: str,
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:
-        report = build_site(config, list(languages), work / "site", with_print=True, jobs=jobs,
-                            start_method=start_method)
-        stage = image_stage()
-        images = stage(config, languages, work) if stage is not None else []
+        report = build_site(config, list(languages), work / "site", with_print=True, with_images=True,
+                            jobs=jobs, start_method=start_method)
+        images = _images(config, languages, work, jobs=jobs, start_method=start_method)
         meta = {"format": FORMAT, "languages": list(languages),
                 "pdfs": _pdfs(config, work / "site", languages),
                 "pictures": _pictures(config, work / "site", languages), "images": images}
@@ -172,20 +170,31 @@ def render_edition(config: CampaignConfig, languages: tuple[str, ...], key: str,
     return dataclasses.replace(edition, built=True, rendered=report.rendered)
 
 
-def image_stage() -> Callable[[CampaignConfig, tuple[str, ...], Path], list[dict]] | None:
-    """The images stage's hook for packs, once the toolkit has one (the ``images`` branch):
-    ``campaign/images/pack.py`` with ``pack_images(config, languages, out_dir)``, which renders the
-    edition's posters, cards and contact sheets for ``config`` (brand, contacts, ``sample``: a
-    sample's images say SAMPLE) under ``out_dir/images/...`` and returns one record per file:
-    ``{"path": "images/<lang>/<file>", "lang": code, "alt": its text alternative, "kind":
-    "poster" | "card" | "contact-sheet"}``. Until then packs carry no images, and say so."""
-    try:
-        module = importlib.import_module(IMAGE_STAGE)
-    except ModuleNotFoundError as exc:
-        if exc.name in (IMAGE_STAGE, IMAGE_STAGE.rsplit(".", 1)[0]):
-            return None
-        raise
-    return getattr(module, "pack_images")
+def _images(config: CampaignConfig, languages: tuple[str, ...], work: Path, *,
+            jobs: int | None, start_method: str | None) -> list[dict]:
+    """The edition's posters and cards (already in the site's downloads folders: the build drew
+    them, so gathering them again only reads the cache) and each language's contact sheet,
+    written under ``work/images/<lang>/``: one record per file, ``{"path", "lang", "alt",
+    "kind"}`` (the path as it is in the pack: ``images/<lang>/<file>``), with ``"source"``, the
+    file in the edition, when it is the site's copy."""
+    from ..images.render import cached_image, gather_images
+    from ..pipeline import load_inputs
+    from ..site.downloads import FOLDER as DOWNLOADS_FOLDER
+    chosen = [config.language(code) for code in languages]
+    inputs = load_inputs(config, chosen, jobs=jobs, start_method=start_method)
+    image_set = gather_images(inputs, tuple(chosen), jobs=jobs, start_method=start_method)
+    records = []
+    for item in image_set.files:
+        site_path = f"site/{language_prefix(config, item.lang)}{DOWNLOADS_FOLDER}/{item.file}"
+        if not (work / site_path).is_file():
+            raise AssertionError(f"the build published no {site_path}")
+        records.append({"path": f"images/{item.lang}/{item.file}", "source": site_path,
+                        "lang": item.lang, "alt": item.alt, "kind": item.layout})
+    for sheet in image_set.sheets:
+        path = f"images/{sheet.lang}/{sheet.file}"
+        atomic_write_bytes(work / path, cached_image(config, sheet))
+        records.append({"path": path, "lang": sheet.lang, "alt": sheet.alt, "kind": "contact-sheet"})
+    return records
 
 
 def language_prefix(config: CampaignConfig, code: str) -> str:

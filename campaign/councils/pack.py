@@ -3,7 +3,8 @@
     <slug>-<version>.zip
       site/...                  the site in the council's languages, brand and contacts
       print/<lang>/<file>.pdf   the lesson packs (the same files as on the site's downloads pages)
-      images/...                posters, cards and contact sheets, when the images stage exists
+      images/<lang>/...         posters (A4, A3; PNG and PDF) and social media cards, the same files as
+                                on the site's downloads pages, and each language's contact sheet
       README.md                 what is inside, how to host the site, how to print
       README.cy.md              the same in Welsh (a draft), for a Welsh council
       ALT-TEXT.md               the text alternative of every picture
@@ -140,7 +141,8 @@ def pack_entries(job: PackJob, edition: Edition) -> list[Entry]:
                for path in sorted(site.rglob("*")) if path.is_file()]
     entries += [Entry(f"print/{pdf['lang']}/{pdf['file']}", source=site / pdf["site_path"])
                 for pdf in edition.pdfs]
-    entries += [Entry(image["path"], source=edition.folder / image["path"]) for image in edition.images]
+    entries += [Entry(image["path"], source=edition.folder / image.get("source", image["path"]))
+                for image in edition.images]
     states = language_states(job.config, council.languages, job.status)
     services = [{"name": s.name, "phone": s.phone, "hours": s.hours} for s in local_services(job)]
     per_language = len(edition.pdfs) // max(1, len(council.languages))
@@ -171,7 +173,7 @@ def manifest(job: PackJob, edition: Edition, entries: list[Entry]) -> bytes:
         "languages": [{"code": s.code, "name": s.name, "translation": s.review} for s in states],
         "brand_warnings": list(council.warnings),
         "images": ({"included": True} if edition.images else
-                   {"included": False, "why": "the toolkit has no images stage yet"}),
+                   {"included": False, "why": "the campaign has no posters' sources"}),
         "files": [asdict(item) for item in listing(entries)],
     }
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

@@ -98,6 +98,7 @@ def alt_text_file(council: Council, pictures: tuple[dict, ...], images: list[dic
             lines.append(f"- {picture['lang']}: {alt} (on {len(picture['pages'])} page"
                          f"{'s' if len(picture['pages']) != 1 else ''})")
         lines.append("")
-    for image in images:
-        lines += [f"## {image['path']}", "", f"- {image['lang']}: {image['alt']}", ""]
+    for image in images:     # a poster's or card's texts, one a line, in reading order
+        lines += [f"## {image['path']}", "", f"Language: {image['lang']}", "",
+                  *(f"> {text}  " for text in image["alt"].splitlines()), ""]
     return "\n".join(lines)

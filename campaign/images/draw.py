@@ -26,6 +26,8 @@ from .text import DoesNotFit, Paragraph, TextBlock, fit_text
 BULLET_RADIUS = 0.14      # ems
 BULLET_RAISE = 0.32       # ems above the baseline
 INK_ATTEMPTS = 4          # fits of one box, each keeping more room for ink that spilled
+SAMPLE_FILL = "#000000"   # the SAMPLE band of an example council's pictures
+SAMPLE_INK = "#ffffff"
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class ImageContent:
     language: str
     rtl: bool
     source: str               # the poster's source, for messages (e.g. "posters/children.md")
+    sample: Paragraph | None = None   # an example council's pack: "SAMPLE" across the top
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,26 @@ class Painter:
         for box in placed.boxes:
             if box.style is not None:
                 drawn.append(self._text_box(image, layout, box, box.style, content))
+        if content.sample is not None:
+            drawn.append(self._sample_band(image, layout, placed, content))
         return Drawn(image=image, boxes=drawn)
+
+    def _sample_band(self, image: Image.Image, layout: Layout, placed: Layout,
+                     content: ImageContent) -> DrawnBox:
+        """SAMPLE, white on black, in a band over the top margin (above every box: it hides
+        nothing), so that no picture of an example council's pack passes for a real one."""
+        height = min(box.rect.y for box in placed.boxes)
+        band = Rect(0, 0, layout.width, height)
+        ImageDraw.Draw(image).rectangle(_corners(band), fill=SAMPLE_FILL)
+        pad = max(1, height // 8)
+        size = max(1, height - 2 * pad)
+        box = Box(kind="sample", rect=Rect(pad * 4, pad, layout.width - pad * 8, height - 2 * pad),
+                  style=TextStyle(max_size=size, min_size=max(1, size // 2), weight=700,
+                                  colour=SAMPLE_INK, align="start", valign="middle"))
+        assert box.style is not None
+        drawn = self._text_box(image, layout, box, box.style, content)
+        return DrawnBox(kind="sample", rect=band, size=drawn.size, colour=drawn.colour,
+                        contrast=drawn.contrast, lines=drawn.lines)
 
     def _logo(self, rect: Rect) -> Image.Image:
         key = (rect.w, rect.h)
@@ -128,7 +150,8 @@ class Painter:
     def _text_box(self, image: Image.Image, layout: Layout, box: Box, style: TextStyle,
                   content: ImageContent) -> DrawnBox:
         paragraphs = {"headline": (content.headline,), "lines": content.lines,
-                      "helplines": content.helplines, "brand-name": (content.brand_name,)}[box.kind]
+                      "helplines": content.helplines, "brand-name": (content.brand_name,),
+                      "sample": (content.sample,) if content.sample else ()}[box.kind]
         shaper = self.shaper(style.weight)
         colour = resolve_colour(style.colour, self.brand)
         reserve = (0.0, 0.0, 0.0, 0.0)

@@ -42,6 +42,7 @@ MANIFEST = "images.json"
 CACHE_SUBDIR = "images"
 FONTS_SUBDIR = "fonts"
 KEY_FORMAT = 1
+SAMPLE = "SAMPLE"           # the mark on an example council's pictures (translated as the print's)
 
 
 @dataclass(frozen=True)
@@ -108,12 +109,31 @@ def versions() -> str:
                                                              "fonttools", "campaign"))
 
 
+def interface_text(content: LanguageContent, text: str) -> Paragraph:
+    """An interface string in the language (its theme catalog, as the site shows it), in the
+    language's direction when translated."""
+    entry = content.theme.lookup(text) if content.theme is not None else None
+    translated = entry.string if entry is not None and entry.state.usable and entry.string else text
+    return Paragraph(translated, content.lang.is_rtl and translated != text)
+
+
 def brand_name(content: LanguageContent, name: str) -> Paragraph:
-    """The brand's name in the language (its theme catalog, as the site's header shows it), in
-    the language's direction when translated."""
-    entry = content.theme.lookup(name) if content.theme is not None else None
-    translated = entry.string if entry is not None and entry.state.usable and entry.string else name
-    return Paragraph(translated, content.lang.is_rtl and translated != name)
+    """The brand's name in the language, as the site's header shows it."""
+    return interface_text(content, name)
+
+
+def local_helplines(config: CampaignConfig, content: LanguageContent) -> tuple[Paragraph, ...]:
+    """A council's front door (the first service its contacts list) as a helpline, before the
+    national ones; nothing outside a council's build. The council's own words are shown as it
+    wrote them (left to right), as the help box does."""
+    if config.local_contacts is None or not config.local_contacts.shown:
+        return ()
+    first = config.local_contacts.shown[0]
+    service = next((s for s in content.help if s["id"] == first and s.get("phone")), None)
+    if service is None:
+        return ()
+    rtl = content.lang.is_rtl and service.get("name_lang") is None
+    return (Paragraph(isolate_numbers_text(f"{service['name']}: {service['phone']}"), rtl),)
 
 
 def image_content(config: CampaignConfig, content: LanguageContent, poster: PosterText) -> ImageContent:
@@ -126,15 +146,16 @@ def image_content(config: CampaignConfig, content: LanguageContent, poster: Post
     assert config.brand is not None, "the config always has a brand (the campaign's default)"
     return ImageContent(brand_name=brand_name(content, config.brand.name), headline=paragraph(poster.headline),
                         lines=tuple(paragraph(t) for t in poster.lines),
-                        helplines=tuple(paragraph(t) for t in poster.helplines),
+                        helplines=local_helplines(config, content) + tuple(paragraph(t) for t in poster.helplines),
                         qr_url=f"{config.site_url}{config.url_prefix(lang)}{site_path(poster.page)}",
                         language=lang.code, rtl=lang.is_rtl,
-                        source=f"{config.posters_dir.as_posix()}/{poster.source}")
+                        source=f"{config.posters_dir.as_posix()}/{poster.source}",
+                        sample=interface_text(content, SAMPLE) if config.sample else None)
 
 
 def alt_text(layout: Layout, content: ImageContent) -> str:
     """What an image shows, one text a line, in reading order (numbers without isolates)."""
-    parts = [content.brand_name, content.headline]
+    parts = ([content.sample] if content.sample else []) + [content.brand_name, content.headline]
     if layout.box("lines") is not None:
         parts += content.lines
     parts += content.helplines
