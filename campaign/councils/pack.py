@@ -31,6 +31,7 @@ from pathlib import Path
 from ..config import CampaignConfig
 from ..content.help import Service, load_help
 from ..content.local import with_local_services
+from ..errors import CampaignError
 from ..output import atomic_write_bytes, remove_stale_temporaries
 from .archive import Entry, listing, write_zip
 from .contacts import council_config
@@ -57,6 +58,11 @@ def pack_version(config: CampaignConfig, epoch: int) -> Version:
     try:
         commit = _git(config.root, "rev-parse", "HEAD")
         dirty = bool(_git(config.root, "status", "--porcelain", "--untracked-files=no"))
+    except subprocess.TimeoutExpired as exc:
+        # A slow disk must not change the version (and with it the zip's name) from run to run.
+        raise CampaignError(f"git took more than {exc.timeout:.0f} s to read the checkout's commit",
+                            path=str(config.root), fix="run the command again when the machine is "
+                            "less busy") from None
     except (OSError, subprocess.SubprocessError):
         day = built_date(epoch).replace("-", "")
         return Version(f"{project}-{day}", f"project version {project} and the day of "
@@ -67,7 +73,7 @@ def pack_version(config: CampaignConfig, epoch: int) -> Version:
 
 
 def _git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=30,
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=120,
                           check=True).stdout.strip()
 
 

@@ -43,7 +43,15 @@ def test_the_zip_holds_the_site_the_lesson_packs_and_the_texts(york_pack):
         for name in prints:       # the same files as on the site's downloads page
             site = f"site/{'' if code == 'en' else code + '/'}downloads/{name.rsplit('/', 1)[1]}"
             assert york_pack.files[name] == york_pack.files[site]
-    assert "README.cy.md" not in names and not any(n.startswith("images/") for n in names)
+    for code in ("en", "pl"):     # posters and cards: the site's files, and a contact sheet
+        images = sorted(n for n in names if n.startswith(f"images/{code}/"))
+        assert f"images/{code}/contact-sheet-{code}.png" in images
+        drawn = [n for n in images if "contact-sheet" not in n]
+        assert len(drawn) >= 6 * 5 and all(n.endswith((f"-{code}.png", f"-{code}.pdf")) for n in drawn)
+        for name in drawn:
+            site = f"site/{'' if code == 'en' else code + '/'}downloads/{name.rsplit('/', 1)[1]}"
+            assert york_pack.files[name] == york_pack.files[site], name
+    assert "README.cy.md" not in names
     assert not any(n.startswith("site/ur/") or n.startswith("site/cy/") for n in names)
 
 
@@ -62,7 +70,7 @@ def test_the_manifest_lists_every_file_with_its_size_and_hash(york_pack):
     assert languages["en"] == {"state": "source"}
     assert languages["pl"]["state"] == "draft" and languages["pl"]["publish"] == "drafts"
     assert languages["pl"]["total"] > 1000 and languages["pl"]["reviewed"] == 0
-    assert manifest["council"]["example"] is True and manifest["images"]["included"] is False
+    assert manifest["council"]["example"] is True and manifest["images"]["included"] is True
 
 
 def test_every_help_box_lists_the_local_services_first(york_pack):
@@ -125,6 +133,43 @@ def test_every_page_of_every_pdf_says_sample(york_pack, tmp_path):
         pages = [page for page in pages if page.strip()]
         assert pages and all("SAMPLE" in page for page in pages), name
         assert "SAMPLE: an example council pack" in pages[0].replace("\n", " "), name
+
+
+@pytest.mark.parametrize("code", ["en", "pl"])
+def test_posters_and_cards_carry_the_council_and_say_sample(york_pack, tmp_path, code):
+    """Every poster and card: SAMPLE white on a black band over its top margin (read on the
+    pixels), the council's front door in its text, a QR code to the council's own site, the
+    council's colour as the background, and all of it in ALT-TEXT.md."""
+    from PIL import Image
+    from tests.images import pixels
+    alt = york_pack.text("ALT-TEXT.md")
+    prefix = "" if code == "en" else f"{code}/"
+    sample = "SAMPLE"           # as the language's theme catalog translates it (Polish: WZÓR)
+    if code != "en":
+        from babel.messages.pofile import read_po
+        with (ROOT / "locales" / code / "LC_MESSAGES" / "theme.po").open("rb") as po:
+            sample = read_po(po).get("SAMPLE").string or sample
+    pngs = sorted(n for n in york_pack.files
+                  if n.startswith(f"images/{code}/") and n.endswith(".png") and "contact-sheet" not in n)
+    assert pngs
+    for name in pngs:
+        path = tmp_path / name.rsplit("/", 1)[1]
+        path.write_bytes(york_pack.files[name])
+        with Image.open(path) as image:
+            rgb = image.convert("RGB")
+            band = next(y for y in range(rgb.height) if rgb.getpixel((2, y)) != (0, 0, 0))
+            assert band >= 30, (name, band)          # a band, not a line
+            colours = dict((colour, count) for count, colour in pixels.dominant_colours(rgb, (0, 0, rgb.width, band)))
+            assert set(colours) == {"#000000", "#ffffff"}, (name, colours)
+            assert pixels.hex_colour(rgb.getpixel((2, band + 2))) == "#8b1538", name   # York's colour
+        assert f"## {name}" in alt, name
+        block = alt.split(f"## {name}", 1)[1].split("\n## ", 1)[0]
+        assert f"> {sample}" in block and "York children's services front door: 0113 496 0601" in block, name
+        if "card-square" in name or "a4-poster" in name:
+            route = name.rsplit("/", 1)[1].split("-")[0]
+            found = poppler.qr_codes(path)
+            assert len(found) == 1 and found[0].startswith(f"https://york.example/{prefix}"), (name, found)
+            assert route in ("general", "children", "boys", "communities", "easy", "parents"), route
 
 
 def test_the_readme_says_what_is_inside_and_how_to_host_and_print(york_pack):
