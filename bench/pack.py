@@ -1,13 +1,15 @@
 """Benchmark of council packs (`campaign pack`), from one run on a cold cache:
 
-full          ``build_site(config, with_print=True)``: the campaign's site, every published
-              language, every lesson pack, render cache empty: the reference
+full          ``build_site(config, with_print=True, with_images=True)``: the campaign's site,
+              every published language, every lesson pack, poster and card, render cache empty:
+              the reference
 york          ``campaign pack councils/examples/york.yml``: an example with its own brand, contacts
               and SAMPLE marks, in English and Polish; its edition built from nothing (the
               campaign's PDFs are in the cache, but carry another brand)
 marginal      one more branded council of the same size (Shropshire's example, English and Polish),
               and its ratio to ``full``                                          target <= 10 %
-  of which    its PDFs alone (``gather_print`` of its edition, cold) and its site alone (no print)
+  of which    its PDFs alone (``gather_print`` of its edition, cold), its posters and cards
+              alone (``gather_images``, cold) and its site alone (no print, no images)
 one language  one more branded council in English only (Cornwall's example)
 plain first   the first council without a file of its own (Rutland: the campaign's brand, every
               language, England): builds the England edition, whose PDFs are the campaign's own
@@ -47,6 +49,7 @@ from campaign.councils.model import load_council, registry_council  # noqa: E402
 from campaign.councils.registry import load_registry  # noqa: E402
 from campaign.councils.pack import write_pack  # noqa: E402
 from campaign.councils.edition import render_edition  # noqa: E402
+from campaign.images.render import gather_images  # noqa: E402
 from campaign.pipeline import load_inputs  # noqa: E402
 from campaign.print.render import gather_print  # noqa: E402
 from campaign.site.build import build_site  # noqa: E402
@@ -98,7 +101,7 @@ def main() -> None:
         registry = load_registry(config)
         out = scratch / "out"
         wall, cpu, _ = timed(lambda: build_site(config, None, scratch / "site", jobs=args.jobs,
-                                                with_print=True))
+                                                with_print=True, with_images=True))
         results["full_s"], results["full_cpu_s"] = wall, cpu
 
         planner = Planner(config, out)
@@ -119,6 +122,8 @@ def main() -> None:
         langs = [edition.language(code) for code in shropshire.languages]
         wall, cpu, _ = timed(lambda: gather_print(load_inputs(edition, langs), tuple(langs), jobs=args.jobs))
         results["marginal_pdfs_s"], results["marginal_pdfs_cpu_s"] = wall, cpu
+        wall, cpu, _ = timed(lambda: gather_images(load_inputs(edition, langs), tuple(langs), jobs=args.jobs))
+        results["marginal_images_s"], results["marginal_images_cpu_s"] = wall, cpu
         wall, cpu, _ = timed(lambda: build_site(edition, list(shropshire.languages), scratch / "parts-site",
                                                 jobs=args.jobs))
         results["marginal_site_s"], results["marginal_site_cpu_s"] = wall, cpu
@@ -132,9 +137,9 @@ def main() -> None:
 
         shutil.rmtree(out, ignore_errors=True)
         all_config = config.with_overrides(cache_dir=scratch / "all-cache")
-        all_config_print = scratch / "all-cache" / "print"
-        all_config_print.parent.mkdir(parents=True)
-        all_config_print.symlink_to(scratch / "cache" / "print")    # the campaign's PDFs, as after a build
+        (scratch / "all-cache").mkdir()
+        for stage in ("print", "images"):     # the campaign's PDFs and images, as after a build
+            (scratch / "all-cache" / stage).symlink_to(scratch / "cache" / stage)
         batch = plan_all(all_config, scratch / "all-out")
         if args.sample:
             chosen = {e.ons_code for e in sample_of(registry.entries, args.sample)}
@@ -166,14 +171,15 @@ def main() -> None:
     results["load_average"] = os.getloadavg()
     print(f"{'measure':<50}{'wall':>8}{'CPU':>8}{'wall %':>8}{'CPU %':>7}   notes")
     rows = [
-        ("full site build with print (cold)", "full", "every language, 200 PDFs"),
+        ("full site build with print and images (cold)", "full", "every language, 200 PDFs, 336 images"),
         ("one council pack: York example (en, pl)", "york", "its own edition, built now"),
         ("marginal branded council: Shropshire (en, pl)", "marginal",
          f"target <= 10 %; zip {results['marginal_zip_mb']:.1f} MB"),
         ("  of which: its 50 PDFs alone", "marginal_pdfs", "brand + contacts + SAMPLE on every PDF"),
-        ("  of which: its site alone (no print)", "marginal_site", ""),
+        ("  of which: its posters and cards alone", "marginal_images", "logo, colours, QR, SAMPLE on each"),
+        ("  of which: its site alone (no print, no images)", "marginal_site", ""),
         ("marginal branded council, one language (Cornwall)", "marginal_one_language", "en only"),
-        ("first council without a file (Rutland)", "plain_first", "England edition, the campaign's PDFs"),
+        ("first council without a file (Rutland)", "plain_first", "England edition, the campaign's PDFs and images"),
         ("marginal council without a file (Slough)", "plain_next", f"zip only, {results['plain_zip_mb']:.1f} MB"),
     ]
     for name, key, note in rows:

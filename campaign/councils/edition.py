@@ -156,8 +156,9 @@ def render_edition(config: CampaignConfig, languages: tuple[str, ...], key: str,
         report = build_site(config, list(languages), work / "site", with_print=True, with_images=True,
                             jobs=jobs, start_method=start_method)
         images = _images(config, languages, work, jobs=jobs, start_method=start_method)
+        drawn = {record["source"] for record in images if "source" in record}
         meta = {"format": FORMAT, "languages": list(languages),
-                "pdfs": _pdfs(config, work / "site", languages),
+                "pdfs": _pdfs(config, work / "site", languages, drawn),
                 "pictures": _pictures(config, work / "site", languages), "images": images}
         atomic_write_bytes(work / META, json.dumps(meta, indent=1, sort_keys=True).encode())
         if cached_edition(folder) is None:          # another run may have finished it first
@@ -201,11 +202,15 @@ def language_prefix(config: CampaignConfig, code: str) -> str:
     return "" if code == config.source_language else f"{code}/"
 
 
-def _pdfs(config: CampaignConfig, site: Path, languages: tuple[str, ...]) -> list[dict]:
+def _pdfs(config: CampaignConfig, site: Path, languages: tuple[str, ...], drawn: set[str]) -> list[dict]:
+    """The lesson packs' PDFs on each language's downloads page (``drawn``: the posters' PDFs,
+    as ``site/...`` paths, which are images, not lesson packs)."""
     out = []
     for code in languages:
         folder = site / language_prefix(config, code) / "downloads"
         for pdf in sorted(folder.glob("*.pdf")):
+            if f"site/{pdf.relative_to(site).as_posix()}" in drawn:
+                continue
             out.append({"lang": code, "file": pdf.name, "site_path": pdf.relative_to(site).as_posix()})
     return out
 
