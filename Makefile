@@ -1,7 +1,9 @@
 # Two commands do all the set-up on a fresh machine:
 #   make site   create .venv, install the locked dependencies (and Pango, which WeasyPrint needs,
 #               cairo and FriBidi, which the images need, from apt when missing), build every
-#               language with its lesson packs, posters and cards into site/
+#               language with its lesson packs, posters, cards and page previews into site/, then
+#               write every language's posters, cards, previews and contact sheet into
+#               build/images/ for review (from the render cache: nothing is drawn twice)
 #   make test   the same set-up (plus Chromium, GNU gettext, poppler-utils and zbar-tools from apt
 #               when missing), then mypy and every test (doctests of the campaign package included)
 PYTHON ?= python3
@@ -20,6 +22,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 site: $(STAMP) system-libs
 	$(BIN)/campaign build
+	$(BIN)/campaign images
 
 check: $(STAMP)
 	$(BIN)/campaign check

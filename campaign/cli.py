@@ -32,11 +32,11 @@ def main(verbose: bool) -> None:
 @click.option("--site-dir", type=click.Path(file_okay=False), help="Output folder (default: site/).")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Parallel builds (default: one per core).")
 @click.option("--no-print", is_flag=True,
-              help="Leave out the lesson packs, posters and cards (a quicker preview).")
+              help="Leave out the lesson packs, posters, cards and page previews (a quicker build).")
 def build(config_path: str, locales: tuple[str, ...], strict: bool, site_dir: str | None,
           jobs: int | None, no_print: bool) -> None:
     """Build the site, every language (or those given), with its lesson packs, posters and cards,
-    into one folder."""
+    and each page's preview image (og:image), into one folder."""
     from .site.build import build_site
     report = build_site(_config(config_path), list(locales) or None,
                         Path(site_dir) if site_dir else None, strict=strict, jobs=jobs,
@@ -48,6 +48,8 @@ def build(config_path: str, locales: tuple[str, ...], strict: bool, site_dir: st
                    f"({report.rendered} rendered, {report.printed - report.rendered} unchanged)")
         click.echo(f"published {report.images} poster and card files on the downloads pages "
                    f"({report.images_rendered} images drawn, the rest unchanged)")
+        click.echo(f"published {report.previews} page previews "
+                   f"({report.previews_rendered} drawn, {report.previews - report.previews_rendered} unchanged)")
 
 
 @main.command(name="print")
@@ -72,10 +74,12 @@ def print_(config_path: str, locales: tuple[str, ...], out: str, jobs: int | Non
 @config_option
 @click.option("--locale", "locales", multiple=True, help="Only this language (repeatable).")
 @click.option("--out", type=click.Path(file_okay=False), default="build/images", show_default=True,
-              help="Output folder: <out>/<language>/<file>.png (.pdf, .txt) and <out>/images.json.")
+              help="Output folder: <out>/<language>/<file>.png (.pdf, .txt), "
+                   "<out>/<language>/previews/<page>.png and <out>/images.json.")
 @click.option("--jobs", type=click.IntRange(1, 64), help="Parallel jobs (default: one per core).")
 def images(config_path: str, locales: tuple[str, ...], out: str, jobs: int | None) -> None:
-    """Render the posters and social media cards alone, every language (or those given)."""
+    """Render the posters, social media cards and page previews alone, every language (or those
+    given)."""
     from .images.render import render_images
     from .pipeline import load_inputs
     from .site.build import select_languages
@@ -85,6 +89,8 @@ def images(config_path: str, locales: tuple[str, ...], out: str, jobs: int | Non
     click.echo(f"wrote {len(result.files)} poster and card files (PNG, PDF) in {len(languages)} "
                f"languages into {out} ({result.rendered} images drawn, {result.reused} unchanged), "
                "with a contact sheet per language")
+    click.echo(f"wrote {len(result.previews)} page previews ({result.previews_rendered} drawn, "
+               f"{result.previews_reused} unchanged)")
 
 
 @main.command()

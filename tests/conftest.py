@@ -82,12 +82,15 @@ class PrintedSet:
 
 @dataclass
 class ImagedSet:
-    """The posters and cards of every published language, rendered once for the session."""
+    """The posters, cards and page previews of every published language, rendered once for the
+    session."""
 
-    out: Path                  # <out>/<code>/<file>.png (.pdf, .txt), <out>/images.json
+    out: Path                  # <out>/<code>/<file>.png (.pdf, .txt), <out>/<code>/previews/<page>.png,
+                               # <out>/images.json
     files: list                # ImageFile records (PNG and PDF)
     sheets: list               # the contact sheets (ImageFile records)
     config: CampaignConfig     # the config they were rendered with (site_url: the test server)
+    previews: list             # the page previews (ImageFile records)
 
     def path(self, item) -> Path:
         return self.out / item.lang / item.file
@@ -124,13 +127,15 @@ def printed(session_config, tmp_path_factory) -> PrintedSet:
 
 @pytest.fixture(scope="session")
 def imaged(session_config, tmp_path_factory) -> ImagedSet:
-    """Every published language's posters and cards, rendered by ``campaign images``' own stage."""
+    """Every published language's posters, cards and page previews, rendered by ``campaign
+    images``' own stage."""
     from campaign.images.render import render_images
     from campaign.pipeline import load_inputs
     out = tmp_path_factory.mktemp("images")
     languages = session_config.published_languages
     result = render_images(load_inputs(session_config, languages), out, languages)
-    return ImagedSet(out=out, files=result.files, sheets=result.sheets, config=session_config)
+    return ImagedSet(out=out, files=result.files, sheets=result.sheets, config=session_config,
+                     previews=result.previews)
 
 
 @pytest.fixture(scope="session")

@@ -94,19 +94,25 @@ def test_build_one_language(project, tmp_path):
         shutil.rmtree(project / folder)
         (project / folder).mkdir()
         (project / folder / name).write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / "layouts" / "preview.yml", project / "layouts" / "preview.yml")
+    pages = len(list((project / "docs").rglob("*.md"))) + 1        # and the translation-status page
     site = tmp_path / "out"
     result = invoke("build", "--config", cfg(project), "--locale", "cy", "--site-dir", str(site))
     assert result.exit_code == 0, result.output
     index = site / "cy" / "index.html"
     assert index.is_file()
-    assert re.search(r'<html [^>]*lang="cy" dir="ltr"', index.read_text(encoding="utf-8"))
+    html = index.read_text(encoding="utf-8")
+    assert re.search(r'<html [^>]*lang="cy" dir="ltr"', html)
     assert not (site / "index.html").exists()         # only the language asked for
-    built, printed, imaged = result.output.strip().splitlines()[-3:]
+    built, printed, imaged, previews = result.output.strip().splitlines()[-4:]
     assert re.fullmatch(rf"built \d+ pages in 1 languages \(cy\) into {re.escape(str(site))}", built)
     assert printed == "published 5 PDFs on the downloads pages (5 rendered, 0 unchanged)"
     assert imaged == "published 1 poster and card files on the downloads pages (1 images drawn, the rest unchanged)"
+    assert previews == f"published {pages} page previews ({pages} drawn, 0 unchanged)"
     assert len(list((site / "cy" / "downloads").glob("tiny-*-cy.pdf"))) == 5
     assert (site / "cy" / "downloads" / "children-small-card-cy.png").is_file()
+    assert (site / "cy" / "assets" / "previews" / "index.png").is_file()
+    assert '<meta property="og:image" content="https://campaign.example.org/cy/assets/previews/index.png">' in html
 
 
 def test_build_two_languages_as_a_subprocess(project, tmp_path):

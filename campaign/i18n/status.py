@@ -10,6 +10,10 @@ from .catalogs import (CONTENT_DOMAIN, THEME_DOMAIN, LanguageCatalog, State, cat
                        load_language_catalog, read_catalog)
 
 DOMAINS = (CONTENT_DOMAIN, THEME_DOMAIN)
+# The site's translation-status page, made by the site's plugin when docs/ has none; its title is
+# a theme message (the templates name it too, so extraction finds it there).
+STATUS_PAGE = "translation-status.md"
+STATUS_TITLE = "Translation status"
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,14 @@
 """Poster and card layouts as data: one YAML file per format in layouts_dir, schema-checked.
 
-A layout names the image's size in pixels and its dpi, whether it is a poster (PNG and PDF) or a
-card (PNG), its background, plain coloured panels, and boxes. Each box has a kind (headline,
+A layout names the image's size in pixels and its dpi, whether it is a poster (PNG and PDF), a
+card (PNG) or a page preview (PNG: one per page of the site, its ``og:image``), its background,
+plain coloured panels, and boxes. Each box has a kind (headline,
 lines, helplines, qr, logo, brand-name), a place (x, y, w, h: whole numbers are pixels, numbers
 with a decimal point between 0 and 1 are fractions of the image's width or height) and, for
 text, a style (largest and smallest size in pixels, weight, line height, alignment, colour).
-Colours are brand names (primary, accent) or white, black, ink, or ``"#rrggbb"``.
+Colours are brand names (primary, accent) or white, black, ink, or ``"#rrggbb"``. A preview
+shows the page's title in its headline box and names the services whose phone numbers its
+helplines box shows (``services:``, ids of the help data); it has no QR code and no lines.
 
 Every problem of every file is reported at once, each naming the file, the line and the fix.
 """
@@ -28,13 +31,17 @@ from ..errors import ConfigError, raise_all
 KINDS = ("headline", "lines", "helplines", "qr", "logo", "brand-name")
 TEXT_KINDS = ("headline", "lines", "helplines", "brand-name")
 REQUIRED_KINDS = ("headline", "helplines", "qr", "logo")     # every poster and card has these
-FORMATS = ("poster", "card")          # a poster is also written as a PDF
+PREVIEW_KINDS = ("headline", "helplines", "logo")              # every page preview has these
+NOT_IN_PREVIEW = ("qr", "lines")      # a preview shows the page's title, not a poster's lines
+FORMATS = ("poster", "card", "preview")   # a poster is also written as a PDF
+MAX_SERVICES = 4
 WEIGHTS = {"regular": 400, "bold": 700}
 ALIGNS = ("start", "center", "end")   # start: left in left-to-right text, right in right-to-left
 VALIGNS = ("top", "middle", "bottom")
 NAMED_COLOURS = {"white": WHITE, "black": "#000000", "ink": INK}
 QR_MIN_MM = 25.0                      # a poster's QR code, to scan from a noticeboard
-_LAYOUT_KEYS = ("title", "format", "size", "dpi", "background", "mirror_rtl", "panels", "boxes")
+_LAYOUT_KEYS = ("title", "format", "size", "dpi", "background", "mirror_rtl", "panels", "boxes",
+                "services")
 _BOX_KEYS = ("kind", "x", "y", "w", "h", "style", "fill")
 _PANEL_KEYS = ("x", "y", "w", "h", "fill")
 _STYLE_KEYS = ("max", "min", "weight", "line_height", "spacing", "align", "valign", "colour",
@@ -106,10 +113,16 @@ class Layout:
     boxes: tuple[Box, ...]
     shown: str                  # the file as messages name it
     mirror_rtl: bool = True     # right-to-left languages: every box mirrored left to right
+    services: tuple[str, ...] = ()   # a preview's helplines: ids of the help data's services
+    services_line: int | None = None    # where they are written, for messages
 
     @property
     def is_poster(self) -> bool:
         return self.format == "poster"
+
+    @property
+    def is_preview(self) -> bool:
+        return self.format == "preview"
 
     def box(self, kind: str) -> Box | None:
         return next((box for box in self.boxes if box.kind == kind), None)
@@ -126,6 +139,7 @@ class Layout:
         """What a render depends on in this layout (for the cache key)."""
         data = asdict(self)
         data.pop("shown")
+        data.pop("services_line")
         for box in data["boxes"]:
             box.pop("line")
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
@@ -155,6 +169,11 @@ def load_layouts(folder: Path, shown_folder: str) -> list[Layout]:
     if not layouts and not problems:
         problems.append(ConfigError("the layouts folder holds no layout", path=shown_folder,
                                     fix="add a YAML file per format, e.g. a4-poster.yml"))
+    previews = [layout for layout in layouts if layout.is_preview]
+    for extra in previews[1:]:
+        problems.append(ConfigError(f"a second preview layout (the first is {previews[0].shown})",
+                                    path=extra.shown, line=1,
+                                    fix="keep one layout with format: preview: each page has one preview"))
     raise_all(problems)
     return layouts
 
@@ -210,8 +229,9 @@ class _Checker:
                          'add title: what the format is called on the downloads page, e.g. "A4 poster"')
         fmt = data.get("format")
         if fmt not in FORMATS:
-            self.problem(("format",), f"format must be poster or card, not {fmt!r}",
-                         "write format: poster (a PNG and a PDF to print) or format: card (a PNG)")
+            self.problem(("format",), f"format must be poster, card or preview, not {fmt!r}",
+                         "write format: poster (a PNG and a PDF to print), format: card (a PNG) "
+                         "or format: preview (a PNG per page of the site, its link preview)")
         width, height = self.size(data.get("size"))
         dpi = data.get("dpi")
         if isinstance(dpi, bool) or not isinstance(dpi, int) or not 36 <= dpi <= 1200:
@@ -225,10 +245,29 @@ class _Checker:
                          "write mirror_rtl: true to mirror the boxes for right-to-left languages")
             mirror = True
         panels = tuple(self.panels(data.get("panels", []), width, height))
-        boxes = tuple(self.boxes(data.get("boxes"), width, height, dpi, fmt == "poster"))
+        boxes = tuple(self.boxes(data.get("boxes"), width, height, dpi, str(fmt)))
+        services = self.services(data.get("services"), fmt == "preview")
         return Layout(name=name, title=str(title or ""), format=str(fmt), width=width, height=height,
                       dpi=dpi, background=background, panels=panels, boxes=boxes, shown=self.shown,
-                      mirror_rtl=mirror)
+                      mirror_rtl=mirror, services=services, services_line=self.lines.get(("services",)))
+
+    def services(self, value: Any, preview: bool) -> tuple[str, ...]:
+        """A preview's helplines: the ids of the help data's services (checked against the help
+        data when the previews are drawn)."""
+        if not preview:
+            if value is not None:
+                self.problem(("services",), "only a preview names its services",
+                             "remove services: (a poster's or card's helplines are in posters/<route>.md)")
+            return ()
+        if (isinstance(value, list) and 1 <= len(value) <= MAX_SERVICES
+                and all(isinstance(item, str) and item.strip() for item in value)
+                and len(set(value)) == len(value)):
+            return tuple(value)
+        self.problem(("services",), f"services must be a list of 1 to {MAX_SERVICES} different "
+                                    f"service ids, not {value!r}",
+                     "name the helplines the preview shows by their id in the help data, "
+                     "e.g. services: [childline, nspcc]")
+        return ()
 
     def size(self, value: Any) -> tuple[int, int]:
         if (isinstance(value, list) and len(value) == 2
@@ -290,7 +329,7 @@ class _Checker:
                 out.append(Panel(rect=rect, fill=fill))
         return out
 
-    def boxes(self, raw: Any, width: int, height: int, dpi: int, poster: bool) -> list[Box]:
+    def boxes(self, raw: Any, width: int, height: int, dpi: int, fmt: str) -> list[Box]:
         if not isinstance(raw, list) or not raw:
             self.problem(("boxes",), "the layout needs a list of boxes",
                          f"add boxes:, one per kind ({', '.join(KINDS)}), each with x, y, w, h")
@@ -314,19 +353,26 @@ class _Checker:
             fill = self.colour(item["fill"], where + ("fill",)) if "fill" in item else None
             if rect is None:
                 continue
+            if fmt == "preview" and kind in NOT_IN_PREVIEW:
+                self.problem(where + ("kind",), f"a preview has no {kind} box",
+                             "remove it: a preview shows the logo, the brand's name, the page's "
+                             "title and the helplines")
+                continue
             if kind == "qr":
-                self.qr_box(rect, where, dpi, poster)
+                self.qr_box(rect, where, dpi, fmt == "poster")
             for other in out:
                 if rect.overlaps(other.rect):
                     self.problem(where, f"the {kind} box overlaps the {other.kind} box (line {other.line})",
                                  "move or shrink one of them: text is measured against what lies behind it")
             out.append(Box(kind=str(kind), rect=rect, style=style, fill=fill, line=self.lines.get(where)))
-        for kind in REQUIRED_KINDS:
+        required, what = ((PREVIEW_KINDS, "every preview shows the headline (the page's title), the "
+                                          "helplines and the logo") if fmt == "preview" else
+                          (REQUIRED_KINDS, "every poster and card shows the headline, the helplines, "
+                                           "the QR code and the logo"))
+        for kind in required:
             if not any(box.kind == kind for box in out) and not any(
                     isinstance(item, dict) and item.get("kind") == kind for item in raw):
-                self.problem(("boxes",), f"the layout has no {kind} box",
-                             f"add a {kind} box: every poster and card shows "
-                             "the headline, the helplines, the QR code and the logo")
+                self.problem(("boxes",), f"the layout has no {kind} box", f"add a {kind} box: {what}")
         return out
 
     def qr_box(self, rect: Rect, where: tuple[str | int, ...], dpi: int, poster: bool) -> None:

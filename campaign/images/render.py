@@ -1,12 +1,15 @@
-"""The images stage: every language's posters and cards rendered, then written by one writer.
+"""The images stage: every language's posters, cards and page previews rendered, then written
+by one writer.
 
     render_images(inputs, out_dir)
         check   the layouts (every problem of every file at once) and the posters' sources
         gather  one job per (language, route), in worker processes: translate the route's poster,
                 then for each layout take the PNG (and a poster's PDF) from the cache or draw it
-                (into the cache); then one contact sheet per language
+                (into the cache); in the same pool, the page previews (``previews``: jobs of a
+                language's pages, the preview layout); then one contact sheet per language
         write   copy each file from the cache to ``out_dir/<code>/<file>`` atomically, with its
-                description beside it (``<file>.txt``), the contact sheets, and the manifest
+                description beside it (``<file>.txt``), the previews
+                (``out_dir/<code>/previews/<page>.png``), the contact sheets, and the manifest
                 (``images.json``) that the downloads pages are made from
 
 Workers receive everything they need (the language's Inputs, the layouts) and return small
@@ -24,11 +27,12 @@ from ..config import CampaignConfig, Language
 from ..errors import CampaignError, ContentError, raise_all
 from ..i18n.bidi import isolate_numbers_text
 from ..i18n.language import LanguageContent, lookup_for, translate_language
+from ..i18n.pseudo import pseudo_plain
 from ..output import Writer
 from ..pipeline import Inputs
 from ..print.cache import RenderCache, render_key
 from ..print.render import print_epoch
-from ..workers import in_workers
+from ..workers import in_workers, worker_count
 from .draw import ImageContent, Painter
 from .encode import PDF_JPEG_QUALITY, PNG_COMPRESS_LEVEL, pdf_bytes, png_bytes, thumbnail
 from .fonts import font_sources, load_language_fonts
@@ -72,19 +76,29 @@ class ImageFile:
 
 @dataclass
 class ImageSet:
-    """What an images run produced."""
+    """What an images run produced: the posters and cards (``files``, on the downloads pages),
+    the contact sheets, and the page previews (one per page of the site per language; a
+    preview's ``route`` is its page's path inside docs/, its ``file`` its path in the language's
+    folder)."""
 
     files: list[ImageFile] = field(default_factory=list)
     sheets: list[ImageFile] = field(default_factory=list)
-    rendered: int = 0
+    previews: list[ImageFile] = field(default_factory=list)
+    rendered: int = 0                 # posters and cards drawn (the rest came from the cache)
     reused: int = 0
+    previews_rendered: int = 0        # previews drawn
+    previews_reused: int = 0
 
     def for_language(self, code: str) -> list[ImageFile]:
         return [f for f in self.files if f.lang == code]
 
+    def previews_for(self, code: str) -> list[ImageFile]:
+        return [f for f in self.previews if f.lang == code]
+
     def to_json(self) -> str:
         return json.dumps({"files": [asdict(f) for f in self.files],
-                           "sheets": [asdict(f) for f in self.sheets]},
+                           "sheets": [asdict(f) for f in self.sheets],
+                           "previews": [asdict(f) for f in self.previews]},
                           ensure_ascii=False, indent=1, sort_keys=True)
 
 
@@ -118,7 +132,10 @@ def interface_text(content: LanguageContent, text: str) -> Paragraph:
 
 
 def brand_name(content: LanguageContent, name: str) -> Paragraph:
-    """The brand's name in the language, as the site's header shows it."""
+    """The brand's name in the language, as the site's header shows it; pseudo-localised in
+    the pseudo-locale (which has page previews, though no posters)."""
+    if content.lang.pseudo:
+        return Paragraph(pseudo_plain(name), False)
     return interface_text(content, name)
 
 
@@ -178,19 +195,21 @@ def derived_key(key: str, what: str) -> str:
     return hashlib.sha256(f"{key} {what}".encode()).hexdigest()
 
 
-class _Renderer:
+class Renderer:
     """One job's drawing: the painter (fonts, logo) is made only when something is drawn."""
 
-    def __init__(self, job: ImageJob) -> None:
-        self.job = job
+    def __init__(self, config: CampaignConfig, lang: Language, cache_dir: Path) -> None:
+        self.config = config
+        self.lang = lang
+        self.cache_dir = cache_dir
         self.painter: Painter | None = None
 
     def draw(self, layout: Layout, content: ImageContent):
         if self.painter is None:
             require_raqm()
-            config = self.job.inputs.config
+            config = self.config
             assert config.brand is not None
-            fonts = load_language_fonts(config, self.job.lang, self.job.cache_dir / FONTS_SUBDIR)
+            fonts = load_language_fonts(config, self.lang, self.cache_dir / FONTS_SUBDIR)
             logo = config.root / config.brand.logo if config.brand.logo else None
             self.painter = Painter(fonts, config.brand, logo)
         return self.painter.draw(layout, content)
@@ -205,7 +224,7 @@ def render_route(job: ImageJob) -> tuple[list[ImageFile], int, int, str]:
     rendered = reused = 0
     memo: dict[Path, str] = {}
     version_text = f"format {KEY_FORMAT} {job.versions}"
-    renderer = _Renderer(job)
+    renderer = Renderer(config, job.lang, job.cache_dir)
     try:
         content = translate_language(job.inputs, job.lang, site=False, posters=True)
         poster = poster_text(content, job.route, config.posters_dir.as_posix())
@@ -245,6 +264,15 @@ def render_route(job: ImageJob) -> tuple[list[ImageFile], int, int, str]:
     return files, rendered, reused, ""
 
 
+def render_job(job) -> tuple[list[ImageFile], int, int, str]:
+    """In a worker: a route's posters and cards (an ImageJob) or a share of a language's page
+    previews (a previews.PreviewJob): one pool draws both."""
+    if isinstance(job, ImageJob):
+        return render_route(job)
+    from .previews import render_previews     # previews.py builds on this module
+    return render_previews(job)
+
+
 def check_sources(inputs: Inputs, languages: tuple[Language, ...]) -> list[str]:
     """The routes, after checking each poster's source (its shape, and that its page exists)."""
     config = inputs.config
@@ -277,34 +305,52 @@ def _posters_only(inputs: Inputs, lang: Language) -> Inputs:
 
 def gather_images(inputs: Inputs, languages: tuple[Language, ...] | None = None, *,
                   jobs: int | None = None, start_method: str | None = None,
-                  sheets: bool = True) -> ImageSet:
-    """Render (or take from the cache) every language's posters and cards, and each language's
-    contact sheet (``sheets``); nothing is written but the cache. Raises one error listing every
-    problem."""
+                  sheets: bool = True, previews: bool = True) -> ImageSet:
+    """Render (or take from the cache) every language's posters and cards, each page's preview
+    in every language (``previews``, when the layouts have a preview layout; the pseudo-locale's
+    pages too, though it has no posters), and each language's contact sheet (``sheets``);
+    nothing is written but the cache. Raises one error listing every problem."""
+    from .previews import preview_jobs       # previews.py builds on this module
     config = inputs.config
-    chosen = tuple(lang for lang in (languages or inputs.languages) if not lang.pseudo)
+    asked = tuple(languages or inputs.languages)
+    chosen = tuple(lang for lang in asked if not lang.pseudo)
     routes = check_sources(inputs, chosen)
-    if not routes:
+    folder = config.root / config.layouts_dir
+    if not asked or not (routes or (previews and folder.is_dir())):
         return ImageSet()
-    layouts = tuple(load_layouts(config.root / config.layouts_dir, config.layouts_dir.as_posix()))
+    layouts = tuple(load_layouts(folder, config.layouts_dir.as_posix()))
     for layout in layouts:
         layout.fingerprint          # computed once, here: the workers receive it
     cache_dir = (config.root / config.cache_dir / CACHE_SUBDIR).resolve()
     epoch, version_text = print_epoch(), versions()
-    work = [ImageJob(inputs=_posters_only(inputs, lang), lang=lang, route=route, layouts=layouts,
-                     cache_dir=cache_dir, epoch=epoch, versions=version_text)
-            for lang in chosen for route in routes]
+    route_layouts = tuple(layout for layout in layouts if not layout.is_preview)
+    work: list = [ImageJob(inputs=_posters_only(inputs, lang), lang=lang, route=route,
+                           layouts=route_layouts, cache_dir=cache_dir, epoch=epoch,
+                           versions=version_text)
+                  for lang in chosen for route in routes]
+    preview_layout = next((layout for layout in layouts if layout.is_preview), None)
+    if previews and preview_layout is not None:
+        # After the routes: the small jobs fill the cores while the last posters are drawn.
+        work += preview_jobs(inputs, asked, preview_layout, cache_dir, version_text,
+                             worker_count(jobs, len(inputs.pages)))
     result = ImageSet()
     errors = []
-    for job, (files, rendered, reused, error) in zip(work, in_workers(render_route, work, jobs,
+    for job, (files, rendered, reused, error) in zip(work, in_workers(render_job, work, jobs,
                                                                       start_method=start_method)):
-        result.files.extend(files)
-        result.rendered += rendered
-        result.reused += reused
-        if error:
-            errors.append(CampaignError(f"{job.lang.code}, {job.route}: {error}"))
+        if isinstance(job, ImageJob):
+            result.files.extend(files)
+            result.rendered += rendered
+            result.reused += reused
+            if error:
+                errors.append(CampaignError(f"{job.lang.code}, {job.route}: {error}"))
+        else:
+            result.previews.extend(files)
+            result.previews_rendered += rendered
+            result.previews_reused += reused
+            if error:
+                errors.append(CampaignError(f"{job.lang.code}, page previews: {error}"))
     raise_all(errors)
-    if sheets:
+    if sheets and result.files:
         sheet_jobs = [SheetJob(lang=lang.code, files=tuple(result.for_language(lang.code)),
                                cache_dir=cache_dir, font=font_sources(config, config.source)[0])
                       for lang in chosen]
@@ -338,6 +384,8 @@ def write_images(config: CampaignConfig, image_set: ImageSet, out_dir: Path) -> 
         written.append(writer.write_bytes(out_dir / item.lang / item.file, cached_image(config, item)))
         if item.type == "png":
             written.append(writer.write_text(out_dir / item.lang / f"{item.stem}.txt", description(config, item)))
+    for preview in image_set.previews:
+        written.append(writer.write_bytes(out_dir / preview.lang / preview.file, cached_image(config, preview)))
     for sheet in image_set.sheets:
         written.append(writer.write_bytes(out_dir / sheet.lang / sheet.file, cached_image(config, sheet)))
     written.append(writer.write_text(out_dir / MANIFEST, image_set.to_json()))
@@ -346,7 +394,7 @@ def write_images(config: CampaignConfig, image_set: ImageSet, out_dir: Path) -> 
 
 def render_images(inputs: Inputs, out_dir: Path, languages: tuple[Language, ...] | None = None, *,
                   jobs: int | None = None) -> ImageSet:
-    """``campaign images``: gather, then write into ``out_dir``."""
+    """``campaign images``: gather, then write into ``out_dir`` (the previews too)."""
     image_set = gather_images(inputs, languages, jobs=jobs)
     write_images(inputs.config, image_set, out_dir)
     return image_set

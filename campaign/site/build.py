@@ -57,6 +57,8 @@ class BuildReport:
     rendered: int = 0         # of which rendered in this run (the rest came from the cache)
     images: int = 0           # posters and cards (PNG and PDF files) on the downloads pages
     images_rendered: int = 0  # images drawn in this run (the rest came from the cache)
+    previews: int = 0         # page previews (one per page per language)
+    previews_rendered: int = 0  # previews drawn in this run (the rest came from the cache)
 
 
 def select_languages(config: CampaignConfig, codes: list[str] | None) -> list[Language]:
@@ -167,6 +169,7 @@ class LanguageJob:
     strict: bool
     downloads: tuple[PrintFile, ...] = ()   # the language's printed files (its downloads page)
     images: tuple[ImageFile, ...] = ()      # the language's posters and cards (its downloads page)
+    previews: tuple[ImageFile, ...] = ()    # the language's page previews (og:image)
 
 
 def translate_and_build(job: LanguageJob) -> tuple[LanguagePlan | None, BuildResult]:
@@ -175,7 +178,7 @@ def translate_and_build(job: LanguageJob) -> tuple[LanguagePlan | None, BuildRes
         content = translate_language(job.inputs, job.lang)
         plan = write_work_folder(job.inputs, content, job.work, theme_dir=job.work / SHARED_THEME,
                                  output=job.output, template_cache=job.work / TEMPLATE_CACHE,
-                                 downloads=job.downloads, images=job.images)
+                                 downloads=job.downloads, images=job.images, previews=job.previews)
     except CampaignError as exc:
         return None, (False, exc.format_message(), [])
     return plan, build_language(str(plan.mkdocs_file), job.strict)
@@ -206,7 +209,8 @@ def build_site(config: CampaignConfig, locales: list[str] | None = None,
     """Build the languages asked for (default: every published one) into ``site_dir``.
     ``start_method``: how worker processes start ("fork" by default where available, or "spawn").
     ``with_print``: render the lesson packs too (through their cache) and publish them on each
-    language's downloads page. ``with_images``: the posters and cards likewise."""
+    language's downloads page. ``with_images``: the posters and cards likewise, and each page's
+    preview (its ``og:image``, named in its head: see ``previews.preview_tags``)."""
     languages = select_languages(config, locales)
     target = Path(site_dir) if site_dir else config.root / config.site_dir
     target = target if target.is_absolute() else Path.cwd() / target
@@ -230,7 +234,8 @@ def build_site(config: CampaignConfig, locales: list[str] | None = None,
         jobs_list = [LanguageJob(inputs=inputs.for_language(lang), lang=lang, work=work,
                                  output=output, strict=strict,
                                  downloads=tuple(print_set.for_language(lang.code)) if print_set else (),
-                                 images=tuple(image_set.for_language(lang.code)) if image_set else ())
+                                 images=tuple(image_set.for_language(lang.code)) if image_set else (),
+                                 previews=tuple(image_set.previews_for(lang.code)) if image_set else ())
                      for lang in languages]
         done = run_in_build_workers(translate_and_build, jobs_list, jobs=jobs,
                                     epoch=source_date_epoch(config), start_method=start_method)
@@ -245,4 +250,6 @@ def build_site(config: CampaignConfig, locales: list[str] | None = None,
                        printed=len(print_set.files) if print_set else 0,
                        rendered=print_set.rendered if print_set else 0,
                        images=len(image_set.files) if image_set else 0,
-                       images_rendered=image_set.rendered if image_set else 0)
+                       images_rendered=image_set.rendered if image_set else 0,
+                       previews=len(image_set.previews) if image_set else 0,
+                       previews_rendered=image_set.previews_rendered if image_set else 0)

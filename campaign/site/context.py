@@ -10,7 +10,7 @@ the language versions from the root sitemap's ``xhtml:link`` alternates instead 
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,6 +32,8 @@ class PluginContext:
     status: tuple[dict, ...]          # the translation-status rows
     theme: LanguageCatalog | None     # interface strings (None: the source or a pseudo-locale)
     interface_withheld: bool = False  # draft interface strings shown in English
+    previews: dict[str, dict] = field(default_factory=dict)   # page path -> its preview's record
+                                                               # (site.previews.preview_records)
 
     def to_bytes(self) -> bytes:
         return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)

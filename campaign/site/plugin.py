@@ -25,16 +25,15 @@ from ..brand import brand_css
 from ..content.help import load_help
 from ..content.local import PAGE_URL as LOCAL_CONTACTS_URL
 from ..i18n.pseudo import pseudo_plain
-from ..i18n.status import collect_status
+from ..i18n.status import STATUS_PAGE, STATUS_TITLE, collect_status
 from ..i18n.translate import META_KEY, source_lookup, translate_help, translate_page
 from .assets import language_assets
 from .context import PluginContext, alternates, language_dict, linked_languages
 from .material_strings import MATERIAL_CONTEXT, MATERIAL_STRINGS
 from .postprocess import finish_page
+from .previews import preview_tags
 from .templates import SAFETY_TEMPLATE, STATUS_TEMPLATE, prepare_environment
 from .theme import logo_url
-
-STATUS_PAGE = "translation-status.md"
 
 
 class CampaignPluginConfig(Config):
@@ -110,7 +109,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
             files.append(File(name, src_dir=str(self.campaign.root), dest_dir=config.site_dir,
                               use_directory_urls=config.use_directory_urls))
         if files.get_file_from_path(STATUS_PAGE) is None:
-            title = self.translations.gettext("Translation status")
+            title = self.translations.gettext(STATUS_TITLE)
             files.append(File.generated(config, STATUS_PAGE, content=(
                 f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ntemplate: {STATUS_TEMPLATE}\n"
                 f"audience: [everyone]\nsearch:\n  exclude: true\n---\n")))
@@ -188,7 +187,15 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
                                if self.campaign.local_contacts
                                and page_url not in (None, LOCAL_CONTACTS_URL) else None),
             "sample": self.campaign.sample,
+            "preview_tags": self._preview_tags(page),
         }
+
+    def _preview_tags(self, page) -> list[tuple[str, str, str]]:
+        """The page's Open Graph and Twitter tags (none for a page without a preview)."""
+        if page is None:
+            return []
+        return preview_tags(self.campaign, self.lang, self.context.previews.get(page.file.src_uri),
+                            page.url, page.title or "", page.meta.get("description"))
 
     def on_page_context(self, context, page, config, nav):
         context["campaign"] = self._campaign_context(page.url, page.meta, page)

@@ -1,13 +1,42 @@
 """Measures taken on rendered images with Pillow alone (no numpy), independently of the renderer:
-the colours in a region, contrast, and where a piece of text lies in a line (template matching)."""
+the colours in a region, contrast, where a piece of text lies in a line (template matching), and
+characters drawn from a font that lacks them (fontTools)."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
 from campaign.brand import contrast_ratio
+from campaign.config import FONTS_DIR
+from tests.conftest import ROOT
+
+
+@lru_cache(maxsize=1)
+def font_cmaps() -> dict[str, frozenset[int]]:
+    """The character map of every font file in assets/fonts, by file name (read by fontTools)."""
+    return {path.name: frozenset(TTFont(path).getBestCmap()) for path in (ROOT / FONTS_DIR).rglob("*.woff2")}
+
+
+def missing_glyphs(name: str, boxes: Iterable[dict], cmaps: dict[str, frozenset[int]]) -> tuple[Counter, int]:
+    """Characters of the drawn boxes (an ImageFile's ``boxes``) that are not in the character map
+    of the font file each run was drawn with, counted as ``U+XXXX in <font> (<name>)``, and how
+    many runs were checked."""
+    missing: Counter = Counter()
+    pieces = 0
+    for box in boxes:
+        for line in box["lines"]:
+            for piece in line["pieces"]:
+                pieces += 1
+                for char in piece["text"]:
+                    if not char.isspace() and ord(char) not in cmaps[piece["font"]]:
+                        missing[f"U+{ord(char):04X} in {piece['font']} ({name})"] += 1
+    return missing, pieces
 
 
 def hex_colour(rgb) -> str:

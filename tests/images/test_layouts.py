@@ -37,10 +37,14 @@ def problems_of(tmp_path: Path, text: str, name: str = "bad.yml") -> list[str]:
 
 def test_the_projects_layouts_load():
     layouts = {layout.name: layout for layout in load_layouts(ROOT / "layouts", "layouts")}
-    assert set(layouts) == {"a4-poster", "a3-poster", "card-square", "card-landscape", "card-story"}
+    assert set(layouts) == {"a4-poster", "a3-poster", "card-square", "card-landscape", "card-story", "preview"}
+    preview = layouts["preview"]
+    assert (preview.format, preview.width, preview.height) == ("preview", 1200, 630)   # Open Graph's size
+    assert preview.services == ("childline", "nspcc")
+    assert preview.box("qr") is None and preview.box("lines") is None
     assert (layouts["a4-poster"].width, layouts["a4-poster"].height, layouts["a4-poster"].dpi) == (2480, 3508, 300)
     assert (layouts["a3-poster"].width, layouts["a3-poster"].height, layouts["a3-poster"].dpi) == (3508, 4961, 300)
-    assert {name: (l.width, l.height) for name, l in layouts.items() if not l.is_poster} == {
+    assert {name: (l.width, l.height) for name, l in layouts.items() if l.format == "card"} == {
         "card-square": (1080, 1080), "card-landscape": (1200, 675), "card-story": (1080, 1920)}
 
 
@@ -60,7 +64,7 @@ def test_a_good_layout_reads_with_fractions_as_pixels(tmp_path):
     (("kind: qr,", "kind: barcode,"), 13, ["unknown box kind 'barcode'", "use one of: headline"]),  # and no qr box
     (("style: {max: 40, min: 20}", "style: {max: 40, min: 20, font: serif}"), 12, ["unknown setting 'font'", "use only"]),
     (("x: 800, y: 700", "x: 600, y: 700"), 13, ["the qr box overlaps the helplines box", "move or shrink"]),
-    (("format: card", "format: leaflet"), 2, ["format must be poster or card", "format: poster"]),
+    (("format: card", "format: leaflet"), 2, ["format must be poster, card or preview", "format: poster"]),
 ])
 def test_a_bad_layout_is_refused_naming_the_line_and_the_fix(tmp_path, change, line, words):
     old, new = change
@@ -97,3 +101,55 @@ def test_every_problem_of_every_file_is_reported_at_once(tmp_path):
     assert "layouts/two.yml:11: unknown weight 'heavy'" in message
     assert "layouts/three.yml:2: not valid YAML" in message
     assert message.count("fix:") == 4
+
+
+PREVIEW = """title: "Page preview"
+format: preview
+size: [1200, 630]
+dpi: 72
+background: primary
+services: [childline, nspcc]
+boxes:
+  - {kind: logo, x: 60, y: 50, w: 90, h: 90}
+  - {kind: headline, x: 60, y: 170, w: 1080, h: 270, style: {max: 80, min: 30, colour: white}}
+  - {kind: helplines, x: 60, y: 480, w: 1080, h: 120, style: {max: 40, min: 20, colour: white}}
+"""
+
+
+def test_a_preview_needs_no_qr_code_and_names_its_services(tmp_path):
+    assert problems_of(tmp_path, PREVIEW) == []
+    layout, _ = read_layout(tmp_path / "bad.yml", "layouts/bad.yml")
+    assert layout is not None and layout.is_preview and layout.services == ("childline", "nspcc")
+    assert layout.services_line == 6
+
+
+@pytest.mark.parametrize("change, line, words", [
+    (("services: [childline, nspcc]\n", ""), 1, ["services must be a list", "services: [childline, nspcc]"]),
+    (("services: [childline, nspcc]", "services: [childline, childline]"), 6, ["services must be a list of 1 to 4 different"]),
+    (("boxes:\n", "boxes:\n  - {kind: qr, x: 900, y: 20, w: 200, h: 200}\n"), 8, ["a preview has no qr box", "remove it"]),
+    (("boxes:\n", "boxes:\n  - {kind: lines, x: 900, y: 20, w: 200, h: 100, style: {max: 20, min: 10}}\n"), 8,
+     ["a preview has no lines box"]),
+    (("  - {kind: logo, x: 60, y: 50, w: 90, h: 90}\n", ""), 7, ["the layout has no logo box", "every preview shows"]),
+])
+def test_a_bad_preview_layout_is_refused(tmp_path, change, line, words):
+    old, new = change
+    assert old in PREVIEW
+    messages = problems_of(tmp_path, PREVIEW.replace(old, new))
+    assert messages and messages[0].startswith(f"layouts/bad.yml:{line}: "), messages
+    for word in words:
+        assert word in messages[0], messages[0]
+
+
+def test_services_belong_to_a_preview_and_one_preview_layout_at_most(tmp_path):
+    messages = problems_of(tmp_path, GOOD.replace("dpi: 72", "dpi: 72\nservices: [childline]"))
+    assert messages == ["layouts/bad.yml:5: only a preview names its services\n  fix: remove services: "
+                        "(a poster's or card's helplines are in posters/<route>.md)"]
+    folder = tmp_path / "layouts"
+    folder.mkdir()
+    (folder / "card.yml").write_text(GOOD, encoding="utf-8")
+    (folder / "preview.yml").write_text(PREVIEW, encoding="utf-8")
+    (folder / "preview-two.yml").write_text(PREVIEW, encoding="utf-8")
+    with pytest.raises(CampaignError) as caught:
+        load_layouts(folder, "layouts")
+    assert "layouts/preview.yml:1: a second preview layout (the first is layouts/preview-two.yml)" in \
+        caught.value.format_message()

@@ -10,10 +10,8 @@ import re
 from collections import Counter
 
 import pytest
-from fontTools.ttLib import TTFont
 from PIL import Image
 
-from campaign.config import FONTS_DIR
 from campaign.images.posters import route_names, site_path
 from campaign.images.render import MANIFEST
 from tests.conftest import PUBLISHED, ROOT
@@ -121,17 +119,12 @@ def test_text_contrast_measured_on_the_pixels(imaged, code):
 def test_every_character_drawn_is_in_its_font(imaged, code):
     """No missing-glyph box in any image: every character of every run is in the character map
     of the font file it was drawn with (read by fontTools from assets/fonts)."""
-    cmaps = {path.name: set(TTFont(path).getBestCmap()) for path in (ROOT / FONTS_DIR).rglob("*.woff2")}
     missing: Counter = Counter()
     pieces = 0
     for item in files_of(imaged, code):
-        for box in item.boxes:
-            for line in box["lines"]:
-                for piece in line["pieces"]:
-                    pieces += 1
-                    for char in piece["text"]:
-                        if not char.isspace() and ord(char) not in cmaps[piece["font"]]:
-                            missing[f"U+{ord(char):04X} in {piece['font']} ({item.file})"] += 1
+        found, checked = pixels.missing_glyphs(item.file, item.boxes, pixels.font_cmaps())
+        missing += found
+        pieces += checked
     assert pieces > 100
     assert not missing, sorted(missing)[:10]
 
