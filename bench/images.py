@@ -72,7 +72,7 @@ def per_image(config, code: str, scratch: Path) -> dict[str, list[float]]:
     for route in route_names(page.rel for page in inputs.poster_pages):
         texts = image_content(config, content, poster_text(content, route))
         for layout in layouts:
-            if layout.is_poster and layout.name != "a3-poster":
+            if layout.is_preview or (layout.is_poster and layout.name != "a3-poster"):
                 continue
             start = time.perf_counter()
             drawn = painter.draw(layout, texts)

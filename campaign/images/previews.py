@@ -36,7 +36,8 @@ from .encode import png_bytes
 from .fonts import font_sources
 from .layouts import Layout
 from .posters import front_matter, plain_text
-from .render import KEY_FORMAT, ImageFile, Renderer, alt_text, brand_name, image_key
+from .render import (KEY_FORMAT, SAMPLE, ImageFile, Renderer, alt_text, brand_name, image_key,
+                     interface_text)
 from .text import Paragraph
 
 PREVIEWS_DIR = "previews"
@@ -185,7 +186,8 @@ def preview_content(config: CampaignConfig, content: LanguageContent, layout: La
                                    lang.is_rtl and translated))
     return ImageContent(brand_name=brand_name(content, config.brand.name), headline=page.headline,
                         lines=(), helplines=tuple(helplines), qr_url="", language=lang.code,
-                        rtl=lang.is_rtl, source=page.shown)
+                        rtl=lang.is_rtl, source=page.shown,
+                        sample=interface_text(content, SAMPLE) if config.sample else None)
 
 
 def render_previews(job: PreviewJob) -> tuple[list[ImageFile], int, int, str]:

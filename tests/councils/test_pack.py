@@ -186,6 +186,20 @@ def test_posters_and_cards_carry_the_council_and_say_sample(york_pack, tmp_path,
             assert route in ("general", "children", "boys", "communities", "easy", "parents"), route
 
 
+def test_page_previews_say_sample(york_pack, tmp_path):
+    """Each page's preview (og:image) of a sample's site: the black SAMPLE band on top."""
+    from PIL import Image
+    previews = [n for n in york_pack.files if "/assets/previews/" in n and n.endswith(".png")]
+    assert len(previews) >= 2 * 20
+    for name in previews:
+        path = tmp_path / "preview.png"
+        path.write_bytes(york_pack.files[name])
+        with Image.open(path) as image:
+            rgb = image.convert("RGB")
+            assert rgb.getpixel((2, 2)) == (0, 0, 0) and rgb.getpixel((2, 20)) == (0, 0, 0), name
+            assert (255, 255, 255) in {colour for _, colour in rgb.crop((0, 0, rgb.width, 40)).getcolors(1 << 16)}, name
+
+
 def test_the_readme_says_what_is_inside_and_how_to_host_and_print(york_pack):
     readme = york_pack.text("README.md")
     for words in ("## What is inside", "`site/`", "`print/<language>/`", "## Putting the site on the web",
