@@ -50,7 +50,7 @@ def write_docs(inputs: Inputs, content: LanguageContent, docs: Path, writer: Wri
     write_downloads(inputs.config, downloads, docs, writer, images)
     source_docs = inputs.config.root / inputs.config.docs_dir
     for rel in inputs.other_files:
-        writer.write_bytes(docs / rel, (source_docs / rel).read_bytes())
+        writer.copy_file(docs / rel, source_docs / rel)
 
 
 def plugin_context(inputs: Inputs, content: LanguageContent,
