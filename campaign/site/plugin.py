@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
@@ -30,7 +30,7 @@ from .assets import language_assets
 from .context import PluginContext, alternates, language_dict, linked_languages
 from .material_strings import MATERIAL_CONTEXT, MATERIAL_STRINGS
 from .postprocess import finish_page
-from .templates import SAFETY_TEMPLATE, STATUS_TEMPLATE, prepare_environment
+from .templates import SAFETY_TEMPLATE, STATUS_TEMPLATE, prepare_theme
 from .theme import logo_url
 
 STATUS_PAGE = "translation-status.md"
@@ -73,6 +73,7 @@ def preview_context(config_file: str) -> PluginContext:
 
 class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
 
+    @event_priority(50)   # before Material's search plugin, whose on_config makes a theme environment
     def on_config(self, config):
         if self.config.context:
             context = PluginContext.read(self.config.context)
@@ -93,6 +94,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
             self.translations = gettext.NullTranslations()
         else:
             self.translations = self.catalog.gettext_translations()
+        prepare_theme(config.theme, self.translations, self.config.template_cache)
         config.site_name = self.translations.gettext(config.site_name)
         self.assets = language_assets(self.campaign, self.lang)
         config.extra_css = list(config.extra_css) + list(self.assets.css)
@@ -136,7 +138,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         return nav
 
     def on_env(self, env, config, files):
-        prepare_environment(env, self.translations, self.config.template_cache)
+        # The environment comes from config.theme.get_env(), prepared (see on_config).
         env.globals["campaign_material_t"] = self.material_text
         self.env = env
         return env
