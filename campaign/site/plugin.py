@@ -103,7 +103,19 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         # its base.html puts no <link rel="alternate"> in the head (see context.py).
         config.extra["alternate"] = True
         self._safety: dict[str, str] = {}
+        self._same_on_every_page = self._language_context()
         return config
+
+    def _language_context(self) -> dict:
+        """The parts of the templates' ``campaign`` context that are the same on every page of
+        this build (the brand's colours, the logo, the status rows), made once."""
+        return {
+            "lang": language_dict(self.lang),
+            "brand_css": brand_css(self.campaign.brand) if self.campaign.brand else "",
+            "logo": logo_url(self.campaign),
+            "status": list(self.context.status),
+            "exit_url": self.campaign.quick_exit_url,
+        }
 
     def on_files(self, files: Files, config) -> Files:
         self.files = files
@@ -173,17 +185,13 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         help_items = [dict(self.help_items[service.id], only_in=only)
                       for service, only in self.context.help_data.help_box(meta, self.campaign.nations)]
         return {
-            "lang": language_dict(self.lang),
-            "brand_css": brand_css(self.campaign.brand) if self.campaign.brand else "",
-            "logo": logo_url(self.campaign),
+            **self._same_on_every_page,
             "alternates": alternates(self.campaign, self.lang, page_url, self.context.linked),
             "fallback": not self.is_source and (bool(stats.get("fallback")) or self.interface_withheld),
             "draft": bool(stats.get("draft")),
             "help": help_items,
             "help_sources": bool(meta.get("help_sources")),
             "featured": self._featured(page),
-            "status": list(self.context.status),
-            "exit_url": self.campaign.quick_exit_url,
         }
 
     def on_page_context(self, context, page, config, nav):
