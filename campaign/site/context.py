@@ -10,7 +10,7 @@ the language versions from the root sitemap's ``xhtml:link`` alternates instead 
 from __future__ import annotations
 
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,6 +32,8 @@ class PluginContext:
     status: tuple[dict, ...]          # the translation-status rows
     theme: LanguageCatalog | None     # interface strings (None: the source or a pseudo-locale)
     interface_withheld: bool = False  # draft interface strings shown in English
+    pages: dict[str, str] = field(default_factory=dict)   # translated pages by path inside docs/,
+                                      # handed to MkDocs in memory (empty: the pages are files)
 
     def to_bytes(self) -> bytes:
         return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)

@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
@@ -119,6 +119,10 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.files = files
+        # The translated pages, in the order MkDocs reads a docs folder (its build order).
+        for page in sorted((File.generated(config, rel, content=text)
+                            for rel, text in self.context.pages.items()), key=file_sort_key):
+            files.append(page)
         for name in self.assets.files:
             files.append(File(name, src_dir=str(self.campaign.root), dest_dir=config.site_dir,
                               use_directory_urls=config.use_directory_urls))
