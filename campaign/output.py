@@ -23,13 +23,16 @@ class Writer:
         self._written: set[Path] = set()
         self._atomic = atomic
 
-    def write_bytes(self, path: Path, data: bytes) -> Path:
-        path = Path(path)
+    def _claim(self, path: Path) -> None:
         key = path.resolve()
         if key in self._written:
             raise CampaignError("this run tried to write the same file twice", path=str(path),
                                 fix="two sources map to one output; rename one of them")
         self._written.add(key)
+
+    def write_bytes(self, path: Path, data: bytes) -> Path:
+        path = Path(path)
+        self._claim(path)
         if self._atomic:
             atomic_write_bytes(path, data)
         else:
@@ -39,6 +42,23 @@ class Writer:
 
     def write_text(self, path: Path, text: str) -> Path:
         return self.write_bytes(path, text.encode("utf-8"))
+
+    def copy_file(self, path: Path, source: Path) -> Path:
+        """``source``'s bytes at ``path``. In a work folder (``atomic=False``), whose files are
+        only read, a hard link where the file system allows one: no bytes copied and no new file
+        to allocate (a build links every image of docs/ into each language's folder). A file
+        already at ``path`` is replaced, never written through."""
+        path = Path(path)
+        if self._atomic:
+            return self.write_bytes(path, Path(source).read_bytes())
+        self._claim(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
+        try:
+            os.link(source, path)
+        except OSError:   # another file system, or one without hard links
+            shutil.copyfile(source, path)
+        return path
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

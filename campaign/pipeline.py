@@ -14,6 +14,7 @@ left out of ``pages``, so no later stage reports it again.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,10 +27,10 @@ from .errors import CampaignError, ContentError, GuardError, raise_all
 from .i18n.catalogs import (CONTENT_DOMAIN, THEME_DOMAIN, LanguageCatalog, catalog_path,
                             load_language_catalog)
 from .i18n.guard import guard_catalog
-from .i18n.status import StatusRow, collect_status
+from .i18n.status import MessageKey, StatusRow, collect_status, template_messages
 from .i18n.translate import page_segments
 from .site.fonts import check_name_fonts
-from .workers import in_workers
+from .workers import Pool, in_workers
 
 DOMAINS = (CONTENT_DOMAIN, THEME_DOMAIN)
 
@@ -74,11 +75,20 @@ class Inputs:
 
 def read_inputs(config: CampaignConfig, languages: list[Language] | tuple[Language, ...] | None = None,
                 *, jobs: int | None = None, deep_fonts: bool = False,
-                start_method: str | None = None) -> Inputs:
+                start_method: str | None = None, pool: Pool | None = None,
+                lookups_only: bool = False) -> Inputs:
     """Read every page, the help data, the switcher fonts and the catalogs of ``languages``
     (default: every published one), and guard every translation. Never raises for content: the
-    problems are in the result. ``deep_fonts`` also opens each switcher font (``campaign check``)."""
+    problems are in the result. ``deep_fonts`` also opens each switcher font (``campaign check``).
+    The catalogs, the slowest input, are read by ``pool``'s workers while this process reads the
+    rest (else over ``jobs`` workers afterwards). ``lookups_only``: the catalogs keep their lookup
+    tables only (``LanguageCatalog.lookups_only``: what a build needs, and far less to send back
+    from a worker)."""
     chosen = tuple(languages if languages is not None else config.published_languages)
+    work = _catalog_jobs(config, chosen)
+    read = functools.partial(read_and_guard, lookups_only=lookups_only)
+    pending = ({job: pool.submit(read, job) for job in _largest_first(work)}
+               if pool is not None else None)
     problems: list[CampaignError] = []
     pages = _read_pages(config, problems)
     print_pages = _read_pages(config, problems, config.packs_dir)
@@ -88,10 +98,16 @@ def read_inputs(config: CampaignConfig, languages: list[Language] | tuple[Langua
         check_name_fonts(config, deep=deep_fonts)
     except CampaignError as exc:
         problems.append(exc)
-    catalogs, unsafe = _read_catalogs(config, chosen, problems, jobs, start_method)
+    try:
+        templates: dict[str, list[MessageKey]] | None = template_messages(config, DOMAINS)
+    except CampaignError:
+        templates = None     # collect_status reads them again below and reports the problem
+    results = ([pending[job].result() for job in work] if pending is not None
+               else in_workers(read, work, jobs, start_method=start_method))
+    catalogs, unsafe = _gather_catalogs(work, results, problems)
     status: tuple[StatusRow, ...] = ()
     try:
-        status = tuple(collect_status(config, loaded=catalogs))
+        status = tuple(collect_status(config, loaded=catalogs, templates=templates))
     except CampaignError as exc:
         if not any(exc.path == p.path for p in problems):   # a broken catalog: reported once
             problems.append(exc)
@@ -155,13 +171,12 @@ def _other_files(config: CampaignConfig) -> list[str]:
 
 ErrorParts = tuple[str, "str | None", "int | None", "str | None"]
 CatalogJob = tuple[Path, str, str, str]     # (file, language code, shown path, domain)
+# (the catalog, None when it cannot be read; why it cannot; the translations the guard refuses)
+CatalogResult = tuple["LanguageCatalog | None", list[ErrorParts], list[ErrorParts]]
 
 
-def _read_catalogs(config: CampaignConfig, languages: tuple[Language, ...],
-                   problems: list[CampaignError], jobs: int | None, start_method: str | None,
-                   ) -> tuple[dict[tuple[str, str], LanguageCatalog], list[CampaignError]]:
-    """Every catalog of the translated ``languages``, read and guarded (spread over the cores:
-    it is the serial part of a build)."""
+def _catalog_jobs(config: CampaignConfig, languages: tuple[Language, ...]) -> list[CatalogJob]:
+    """Every catalog of the translated ``languages``."""
     locales = config.root / config.locales_dir
     work: list[CatalogJob] = []
     for lang in languages:
@@ -170,9 +185,28 @@ def _read_catalogs(config: CampaignConfig, languages: tuple[Language, ...],
         for domain in DOMAINS:
             path = catalog_path(locales, lang.gettext_code, domain)
             work.append((path, lang.code, config.shown(path), domain))
+    return work
+
+
+def _largest_first(work: list[CatalogJob]) -> list[CatalogJob]:
+    """The catalogs, largest file first: workers sharing them out finish together."""
+    return sorted(work, key=lambda job: -_file_size(job[0]))
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:      # missing: nothing translated yet
+        return 0
+
+
+def _gather_catalogs(work: list[CatalogJob], results: list[CatalogResult],
+                     problems: list[CampaignError],
+                     ) -> tuple[dict[tuple[str, str], LanguageCatalog], list[CampaignError]]:
+    """The catalogs read (by language code and domain), in the order of ``work``; their problems
+    added to ``problems``; the translations the guard refuses."""
     catalogs: dict[tuple[str, str], LanguageCatalog] = {}
     unsafe: list[CampaignError] = []
-    results = in_workers(read_and_guard, work, jobs, start_method=start_method)
     for (_, code, _, domain), (catalog, broken, refused) in zip(work, results):
         problems.extend(_rebuilt(parts) for parts in broken)
         unsafe.extend(_rebuilt(parts) for parts in refused)
@@ -181,19 +215,25 @@ def _read_catalogs(config: CampaignConfig, languages: tuple[Language, ...],
     return catalogs, unsafe
 
 
-def read_and_guard(job: CatalogJob) -> tuple[LanguageCatalog | None, list[ErrorParts], list[ErrorParts]]:
+def read_and_guard(job: CatalogJob, lookups_only: bool = False) -> CatalogResult:
     """Read one catalog and run the translation guard on it (in a worker process). Errors come
-    back as plain parts, since click's exceptions do not survive pickling."""
+    back as plain parts, since click's exceptions do not survive pickling. ``lookups_only``:
+    return the lookup table alone (``LanguageCatalog.lookups_only``)."""
     path, code, shown, domain = job
     try:
         catalog = load_language_catalog(path, code, shown, domain)
     except CampaignError as exc:
         return None, [_parts(exc)], []
-    origins = {}
-    if catalog.catalog is not None:
-        origins = {m.id: f"{m.locations[0][0]}:{m.locations[0][1]}"
-                   for m in catalog.catalog if m.id and isinstance(m.id, str) and m.locations}
-    return catalog, [], [_parts(exc) for exc in guard_catalog(catalog, shown, origins)]
+    refused = [_parts(exc) for exc in guard_catalog(catalog, shown, _origins(catalog))]
+    return (catalog.lookups_only() if lookups_only else catalog), [], refused
+
+
+def _origins(catalog: LanguageCatalog) -> dict[str, str]:
+    """Where each message comes from (its first source location), for the guard's messages."""
+    if catalog.catalog is None:
+        return {}
+    return {m.id: f"{m.locations[0][0]}:{m.locations[0][1]}"
+            for m in catalog.catalog if m.id and isinstance(m.id, str) and m.locations}
 
 
 def _parts(exc: CampaignError) -> ErrorParts:

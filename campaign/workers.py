@@ -63,15 +63,47 @@ def each_in_workers(function: Callable[[Item], Result], items: Sequence[Item], j
         futures = {pool.submit(function, item): index for index, item in enumerate(items)}
         for future in as_completed(futures):
             yield futures[future], future.result()
+
+
+class Pool:
+    """Worker processes that this process hands work to (``submit``) while it goes on with its
+    own; see ``worker_pool``."""
+
+    def __init__(self, executor: ProcessPoolExecutor) -> None:
+        self._executor = executor
+        self._submitted: list[Future[Any]] = []
+
+    def submit(self, function: Callable[..., Result], *args: Any) -> Future[Result]:
+        """``function(*args)`` in a worker, in the order submitted: a module-level function,
+        picklable arguments and result (as "spawn" needs)."""
+        future = self._executor.submit(function, *args)
+        self._submitted.append(future)
+        return future
+
+    def wait(self) -> None:
+        """Wait for everything submitted; raise the first exception (in submission order)."""
+        for future in self._submitted:
+            future.result()
+
+    def cancel(self) -> None:
+        """Drop the work no worker has started yet."""
+        for future in self._submitted:
+            future.cancel()
+
+
 @contextmanager
-def in_background(function: Callable[..., Result], *args: Any,
-                  start_method: str | None = None) -> Iterator[Future[Result]]:
-    """``function(*args)`` in one worker process while the ``with`` block runs in this one.
-    Leaving the block waits for the worker; its exception is raised then, unless the block
-    raised one first. The same rules as ``in_workers``: a module-level function, picklable
-    arguments."""
+def worker_pool(jobs: int | None = None, *, start_method: str | None = None) -> Iterator[Pool]:
+    """``jobs`` worker processes (default: one per core) doing the work submitted to them while
+    the ``with`` block runs in this process. Leaving the block waits for every piece of work; the
+    first exception among them is raised then, unless the block raised one first (then the work
+    not yet started is dropped)."""
     context = multiprocessing.get_context(start_method or default_start_method())
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        future = pool.submit(function, *args)
-        yield future
-        future.result()
+    with ProcessPoolExecutor(max_workers=max(1, jobs or os.cpu_count() or 1),
+                             mp_context=context) as executor:
+        pool = Pool(executor)
+        try:
+            yield pool
+        except BaseException:
+            pool.cancel()
+            raise
+        pool.wait()

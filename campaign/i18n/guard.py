@@ -110,10 +110,10 @@ def _tags(text: str) -> Counter[str]:
 
 
 # What must stay the same: (kind, markers, collect). Each check runs only when one of its markers
-# appears in either text (the cheap common case: none); None: always.
-_CHECKS: tuple[tuple[str, tuple[str, ...] | None, Callable[[str], Counter[str]]], ...] = (
+# appears in either text (the cheap common case: none).
+_CHECKS: tuple[tuple[str, tuple[str, ...], Callable[[str], Counter[str]]], ...] = (
     ("placeholder", ("{",), _placeholders),
-    ("link target", None, _targets),
+    ("link target", ("[", "<"), _targets),
     ("URL", ("http", "www.", "mailto:", "tel:", "sms:"), _urls),
     ("e-mail address", ("@",), _emails),
     ("HTML tag", ("<",), _tags),
@@ -137,7 +137,7 @@ def guard_message(source: str, translation: str) -> list[str]:
         if problem:
             problems.append(problem)
     for kind, markers, collect in _CHECKS:
-        if markers is not None and not any(m in both for m in markers):
+        if not any(m in both for m in markers):
             continue
         problem = _describe(kind, collect(source), collect(translation))
         if problem:

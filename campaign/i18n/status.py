@@ -44,18 +44,29 @@ def template_path(config: CampaignConfig, domain: str) -> Path:
     return config.root / config.locales_dir / f"{domain}.pot"
 
 
-def template_ids(config: CampaignConfig, domain: str) -> list[tuple[str | None, str]]:
+def template_ids(config: CampaignConfig, domain: str) -> list[MessageKey]:
     path = template_path(config, domain)
     if not path.is_file():
         return []
     return [(m.context, m.id) for m in read_catalog(path) if m.id and isinstance(m.id, str)]
 
 
+MessageKey = tuple["str | None", str]       # (context, msgid)
+
+
+def template_messages(config: CampaignConfig,
+                      domains: tuple[str, ...] = DOMAINS) -> dict[str, list[MessageKey]]:
+    """The messages of each domain's .pot template (what the status counts)."""
+    return {domain: template_ids(config, domain) for domain in domains}
+
+
 def collect_status(config: CampaignConfig, domains: tuple[str, ...] = DOMAINS,
-                   loaded: dict[tuple[str, str], LanguageCatalog] | None = None) -> list[StatusRow]:
+                   loaded: dict[tuple[str, str], LanguageCatalog] | None = None,
+                   templates: dict[str, list[MessageKey]] | None = None) -> list[StatusRow]:
     """One row per translated language, counting the messages of the .pot templates.
-    ``loaded`` holds catalogs already read, keyed by (language code, domain)."""
-    ids = {domain: template_ids(config, domain) for domain in domains}
+    ``loaded`` holds catalogs already read, keyed by (language code, domain); ``templates`` the
+    templates' messages already read (``template_messages``)."""
+    ids = templates if templates is not None else template_messages(config, domains)
     rows = []
     for lang in config.translated_languages:
         counts = dict.fromkeys(("total", "translated", "reviewed", "draft", "fuzzy"), 0)

@@ -35,7 +35,7 @@ from ..i18n.translate import PageStats
 from ..pipeline import Inputs, load_inputs
 from ..images.render import ImageFile, gather_images
 from ..print.render import PrintFile, gather_print
-from ..workers import default_start_method, in_background, in_workers
+from ..workers import default_start_method, in_workers, worker_pool
 from .assemble import assemble_site, check_target, output_languages
 from .templates import compile_templates
 from .theme import theme_overlay
@@ -186,20 +186,21 @@ def translate_and_build(job: LanguageJob) -> tuple[LanguagePlan | None, BuildRes
 
 def inputs_and_templates(config: CampaignConfig, languages: list[Language], work: Path, *,
                          jobs: int | None, start_method: str | None) -> Inputs:
-    """The run's inputs (``load_inputs``) and, meanwhile, the run's templates compiled into its
-    bytecode cache by a worker process (``templates.compile_templates``), so that no language
-    build compiles them. The compile takes one of the ``jobs``; the catalogs are read with the
-    others (in this process when none is left). With one job, nothing runs meanwhile: the first
-    build compiles the templates and the next ones reuse them."""
+    """The run's inputs (``load_inputs``) and the run's templates compiled into its bytecode
+    cache (``templates.compile_templates``), so that no language build compiles them: a pool of
+    ``jobs`` workers compiles the templates and reads and guards the catalogs (the slowest inputs)
+    while this process reads the pages and the rest. With one job, nothing runs meanwhile: the
+    first build compiles the templates and the next ones reuse them."""
     cores = jobs or os.cpu_count() or 1
     if cores < 2:
-        return load_inputs(config, languages, jobs=jobs, start_method=start_method)
+        return load_inputs(config, languages, jobs=jobs, start_method=start_method,
+                           lookups_only=True)
     if (start_method or default_start_method()) == "fork":
         _preload_engine()
     codes = tuple(lang.code for lang in languages)
-    with in_background(compile_templates, str(work / SHARED_THEME), str(work / TEMPLATE_CACHE),
-                       codes, start_method=start_method):
-        return load_inputs(config, languages, jobs=cores - 1, start_method=start_method)
+    with worker_pool(cores, start_method=start_method) as pool:
+        pool.submit(compile_templates, str(work / SHARED_THEME), str(work / TEMPLATE_CACHE), codes)
+        return load_inputs(config, languages, pool=pool, lookups_only=True)
 
 
 def build_site(config: CampaignConfig, locales: list[str] | None = None,

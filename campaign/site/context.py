@@ -34,6 +34,8 @@ class PluginContext:
     interface_withheld: bool = False  # draft interface strings shown in English
     previews: dict[str, dict] = field(default_factory=dict)   # page path -> its preview's record
                                                                # (site.previews.preview_records)
+    pages: dict[str, str] = field(default_factory=dict)   # translated pages by path inside docs/,
+                                      # handed to MkDocs in memory (empty: the pages are files)
 
     def to_bytes(self) -> bytes:
         return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.nav import Section
 from mkdocs.utils import get_relative_url
 
@@ -32,7 +32,7 @@ from .context import PluginContext, alternates, language_dict, linked_languages
 from .material_strings import MATERIAL_CONTEXT, MATERIAL_STRINGS
 from .postprocess import finish_page
 from .previews import preview_tags
-from .templates import SAFETY_TEMPLATE, STATUS_TEMPLATE, prepare_environment
+from .templates import SAFETY_TEMPLATE, STATUS_TEMPLATE, prepare_theme
 from .theme import logo_url
 
 
@@ -73,6 +73,7 @@ def preview_context(config_file: str) -> PluginContext:
 
 class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
 
+    @event_priority(50)   # before Material's search plugin, whose on_config makes a theme environment
     def on_config(self, config):
         if self.config.context:
             context = PluginContext.read(self.config.context)
@@ -93,6 +94,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
             self.translations = gettext.NullTranslations()
         else:
             self.translations = self.catalog.gettext_translations()
+        prepare_theme(config.theme, self.translations, self.config.template_cache)
         config.site_name = self.translations.gettext(config.site_name)
         self.assets = language_assets(self.campaign, self.lang)
         config.extra_css = list(config.extra_css) + list(self.assets.css)
@@ -101,10 +103,27 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         # its base.html puts no <link rel="alternate"> in the head (see context.py).
         config.extra["alternate"] = True
         self._safety: dict[str, str] = {}
+        self._same_on_every_page = self._language_context()
         return config
+
+    def _language_context(self) -> dict:
+        """The parts of the templates' ``campaign`` context that are the same on every page of
+        this build (the brand's colours, the logo, the status rows), made once."""
+        return {
+            "lang": language_dict(self.lang),
+            "brand_css": brand_css(self.campaign.brand) if self.campaign.brand else "",
+            "logo": logo_url(self.campaign),
+            "status": list(self.context.status),
+            "exit_url": self.campaign.quick_exit_url,
+            "sample": self.campaign.sample,      # a council's sample: its banner on every page
+        }
 
     def on_files(self, files: Files, config) -> Files:
         self.files = files
+        # The translated pages, in the order MkDocs reads a docs folder (its build order).
+        for page in sorted((File.generated(config, rel, content=text)
+                            for rel, text in self.context.pages.items()), key=file_sort_key):
+            files.append(page)
         for name in self.assets.files:
             files.append(File(name, src_dir=str(self.campaign.root), dest_dir=config.site_dir,
                               use_directory_urls=config.use_directory_urls))
@@ -136,7 +155,7 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         return nav
 
     def on_env(self, env, config, files):
-        prepare_environment(env, self.translations, self.config.template_cache)
+        # The environment comes from config.theme.get_env(), prepared (see on_config).
         env.globals["campaign_material_t"] = self.material_text
         self.env = env
         return env
@@ -171,22 +190,17 @@ class CampaignPlugin(BasePlugin[CampaignPluginConfig]):
         help_items = [dict(self.help_items[service.id], only_in=only)
                       for service, only in self.context.help_data.help_box(meta, self.campaign.nations)]
         return {
-            "lang": language_dict(self.lang),
-            "brand_css": brand_css(self.campaign.brand) if self.campaign.brand else "",
-            "logo": logo_url(self.campaign),
+            **self._same_on_every_page,
             "alternates": alternates(self.campaign, self.lang, page_url, self.context.linked),
             "fallback": not self.is_source and (bool(stats.get("fallback")) or self.interface_withheld),
             "draft": bool(stats.get("draft")),
             "help": help_items,
             "help_sources": bool(meta.get("help_sources")),
             "featured": self._featured(page),
-            "status": list(self.context.status),
-            "exit_url": self.campaign.quick_exit_url,
-            # A council's build: its contacts page (linked from the help box), and a sample's banner.
+            # A council's build: its contacts page (linked from the help box).
             "local_contacts": (get_relative_url(LOCAL_CONTACTS_URL, page_url)
                                if self.campaign.local_contacts
                                and page_url not in (None, LOCAL_CONTACTS_URL) else None),
-            "sample": self.campaign.sample,
             "preview_tags": self._preview_tags(page),
         }
 

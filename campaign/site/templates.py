@@ -1,13 +1,14 @@
 """The Jinja side of a language build: how the campaign sets up MkDocs' template environment, and
 the run's templates compiled once, ahead of the builds.
 
-Each language is a fresh MkDocs build, so each makes a fresh Jinja environment: MkDocs' theme
-environment (``Theme.get_env``), then what the campaign plugin adds (``prepare_environment``:
-gettext with the theme catalog, and the run's shared bytecode cache). The builds of a run share
-one overlay of overrides, so a template compiles to the same code in every one of them.
+Each language is a fresh MkDocs build, so each makes fresh Jinja environments: MkDocs' theme
+environment (``Theme.get_env``) and the one Material's search plugin makes to read its settings,
+both with what the campaign plugin adds (``prepare_theme``, ``prepare_environment``: gettext with
+the theme catalog, and the run's shared bytecode cache). The builds of a run share one overlay of
+overrides, so a template compiles to the same code in every one of them.
 
-``compile_templates`` fills that bytecode cache before any build starts: it runs in a process of
-its own while ``campaign build`` reads and checks the inputs, so the builds (two at a time, from
+``compile_templates`` fills that bytecode cache before any build starts: it runs in a worker
+process while ``campaign build`` reads and checks the inputs, so the builds (two at a time, from
 the first language on) load compiled templates instead of each compiling them again. It makes the
 environment exactly as a build does and compiles the templates a build loads: the page templates,
 the theme's static pages, the plugin's own templates and every template they name. A template
@@ -20,8 +21,13 @@ import gettext
 from collections.abc import Iterable
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from jinja2 import Environment, FileSystemBytecodeCache, TemplateError
 from jinja2.meta import find_referenced_templates
+
+if TYPE_CHECKING:
+    from mkdocs.theme import Theme
 
 THEME_NAME = "material"
 STATUS_TEMPLATE = "campaign/status.html"             # the translation-status page
@@ -31,7 +37,7 @@ LANGUAGE_PARTIAL = "partials/languages/{code}.html"  # imported by name, per lan
 
 def prepare_environment(env: Environment, translations: gettext.NullTranslations,
                         template_cache: str | None = None) -> Environment:
-    """What the campaign adds to a build's Jinja environment (the plugin's ``on_env``): gettext
+    """What the campaign adds to a build's Jinja environments (see ``prepare_theme``): gettext
     for templates (``_()``, ``pgettext``) and, in ``campaign build``, the run's bytecode cache."""
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
@@ -39,6 +45,20 @@ def prepare_environment(env: Environment, translations: gettext.NullTranslations
         Path(template_cache).mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(template_cache)
     return env
+
+
+def prepare_theme(theme: Theme, translations: gettext.NullTranslations,
+                  template_cache: str | None = None) -> None:
+    """Make every Jinja environment of a build's ``theme`` with the campaign's additions
+    (``prepare_environment``): MkDocs' own, and the one Material's search plugin makes for itself
+    (``theme.get_env()`` in its ``on_config``) to read its settings from Material's language
+    partial, which would otherwise compile that partial and two language files in every build."""
+    make_env = theme.get_env
+
+    def get_env() -> Environment:
+        return prepare_environment(make_env(), translations, template_cache)
+
+    theme.get_env = get_env  # type: ignore[method-assign]
 
 
 def entry_templates(theme_dir: Path, static_templates: Iterable[str], codes: Iterable[str]) -> list[str]:
