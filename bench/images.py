@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import sys
@@ -32,6 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.timing import spread, timed  # noqa: E402
 
 from campaign.config import load_config  # noqa: E402
 from campaign.i18n.language import translate_language  # noqa: E402
@@ -46,17 +47,6 @@ from campaign.pipeline import load_inputs  # noqa: E402
 EPOCH = "1767225600"                   # 2026-01-01T00:00:00Z
 ONE_LANGUAGE = "ur"
 TARGETS = {"all_languages_s": 120.0, "no_change_s": 2.0}
-
-
-def cpu_seconds() -> float:
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def timed(function) -> tuple[float, float, object]:
-    wall, cpu = time.perf_counter(), cpu_seconds()
-    result = function()
-    return time.perf_counter() - wall, cpu_seconds() - cpu, result
 
 
 def per_image(config, code: str, scratch: Path) -> dict[str, list[float]]:
@@ -81,10 +71,6 @@ def per_image(config, code: str, scratch: Path) -> dict[str, list[float]]:
                 pdf_bytes(drawn.image, layout.dpi, route, config.brand.name, int(EPOCH))
             times["a3" if layout.is_poster else "card"].append(time.perf_counter() - start)
     return times
-
-
-def spread(values: list[float]) -> dict:
-    return {"median": statistics.median(values), "min": min(values), "max": max(values), "count": len(values)}
 
 
 def main() -> None:

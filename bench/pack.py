@@ -32,15 +32,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.timing import timed  # noqa: E402
 
 from campaign.config import load_config  # noqa: E402
 from campaign.councils.batch import Planner, pack_task, plan_all, render_task  # noqa: E402
@@ -58,17 +58,6 @@ from campaign.workers import each_in_workers  # noqa: E402
 EPOCH = "1767225600"                   # 2026-01-01T00:00:00Z
 EXAMPLES = ROOT / "councils" / "examples"
 TARGETS = {"marginal_ratio": 0.10, "all_councils_s": 15 * 60}
-
-
-def cpu_seconds() -> float:
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def timed(function) -> tuple[float, float, object]:
-    wall, cpu = time.perf_counter(), cpu_seconds()
-    result = function()
-    return time.perf_counter() - wall, cpu_seconds() - cpu, result
 
 
 def pack_one(planner: Planner, council, jobs):

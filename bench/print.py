@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import sys
@@ -29,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.timing import spread, timed  # noqa: E402
 
 from campaign.config import load_config  # noqa: E402
 from campaign.i18n.language import translate_language  # noqa: E402
@@ -41,17 +42,6 @@ from campaign.print.render import gather_print  # noqa: E402
 EPOCH = "1767225600"                   # 2026-01-01T00:00:00Z
 ONE_LANGUAGE = "cy"
 TARGETS = {"one_language_s": 30.0, "all_languages_s": 180.0, "no_change_s": 2.0}
-
-
-def cpu_seconds() -> float:
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def timed(function) -> tuple[float, float, object]:
-    wall, cpu = time.perf_counter(), cpu_seconds()
-    result = function()
-    return time.perf_counter() - wall, cpu_seconds() - cpu, result
 
 
 def per_pdf(config, code: str) -> list[float]:
@@ -78,8 +68,7 @@ def main() -> None:
     results: dict = {"cores": os.cpu_count(), "runs": args.runs}
     try:
         times = per_pdf(base.with_overrides(cache_dir=scratch / "unused"), ONE_LANGUAGE)
-        results["per_pdf_s"] = {"median": statistics.median(times), "min": min(times),
-                                "max": max(times), "count": len(times)}
+        results["per_pdf_s"] = spread(times)
 
         one = []
         for run in range(args.runs):

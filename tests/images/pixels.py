@@ -101,3 +101,17 @@ def group_positions(line_ink: Image.Image, baseline: int, left: int, right: int,
         x, _ = find_in_strip(strip, template)
         xs.append(x)
     return xs
+
+
+def check_text_contrast(image: Image.Image, file: str, boxes) -> None:
+    """Each text box as drawn (``boxes``: the renderer's records): its two dominant colours, the
+    background and the text's solid colour, have at least 4.5:1 contrast (WCAG 2.2 AA), and the
+    text's is the colour the layout meant."""
+    for box in boxes:
+        if box["size"] is None:
+            continue
+        rect = box["rect"]
+        ratio, background, text = measured_contrast(
+            image, (rect["x"], rect["y"], rect["x"] + rect["w"], rect["y"] + rect["h"]))
+        assert ratio >= 4.5, f"{file} {box['kind']}: {text} on {background} is {ratio:.2f}:1"
+        assert text == box["colour"], (file, box["kind"], text, box["colour"])
