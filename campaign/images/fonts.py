@@ -7,14 +7,11 @@ cluster is drawn in the first of those files whose character map holds every cha
 so a character is never drawn from a font that lacks it (no missing-glyph box).
 
 FreeType reads woff2, but decompresses it each time a font is opened (once per size): each file
-is converted once to TrueType with fontTools, into the cache folder, and opened from memory.
+is opened as TrueType, converted once into the cache folder (``campaign.truetype``), from memory.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,8 +19,8 @@ from pathlib import Path
 
 from ..config import FONTS_DIR, CampaignConfig, Language
 from ..errors import CampaignError
-from ..output import atomic_write_bytes
 from ..print.html import language_fonts
+from ..truetype import truetype
 
 _FACE = re.compile(r"@font-face\s*\{(.*?)\}", re.DOTALL)
 _FAMILY = re.compile(r"font-family:\s*['\"]([^'\"]+)['\"]")
@@ -118,10 +115,10 @@ def load_language_fonts(config: CampaignConfig, lang: Language, cache_dir: Path)
     files: dict[int, list[FontFile]] = {}
     for font in language_fonts(config, lang):
         for family, weight, path in css_faces(config, font):
-            truetype, cmap, ascent, descent = _converted(path, cache_dir)
+            converted = truetype(path, cache_dir)
             files.setdefault(weight, []).append(FontFile(
-                source=path, family=family, weight=weight, cmap=cmap, ascent=ascent, descent=descent,
-                truetype=truetype))
+                source=path, family=family, weight=weight, cmap=converted.cmap, ascent=converted.ascent,
+                descent=converted.descent, truetype=converted.path))
     for weight, found in sorted(files.items()):
         out.by_weight[weight] = FontSet(files=tuple(found), weight=weight)
     if not out.by_weight:
@@ -129,29 +126,3 @@ def load_language_fonts(config: CampaignConfig, lang: Language, cache_dir: Path)
                             path=config.config_file, fix="give the language a script whose typeface "
                             "has @font-face rules in assets/fonts/<font>.css")
     return out
-
-
-def _converted(path: Path, cache_dir: Path) -> tuple[Path, frozenset[int], float, float]:
-    """The font as TrueType in the cache, with its character map and line box (ascent and
-    descent in ems), converted and read once: later runs read the small JSON beside it."""
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:32]
-    truetype, facts = cache_dir / f"{digest}.ttf", cache_dir / f"{digest}.json"
-    try:
-        known = json.loads(facts.read_text(encoding="utf-8"))
-        if truetype.is_file():
-            return truetype, frozenset(known["cmap"]), float(known["ascent"]), float(known["descent"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass                                     # absent or damaged: convert again
-    from fontTools.ttLib import TTFont
-    font = TTFont(io.BytesIO(data))
-    upm = font["head"].unitsPerEm
-    cmap = frozenset(font.getBestCmap())
-    ascent, descent = font["hhea"].ascent / upm, -font["hhea"].descent / upm
-    font.flavor = None
-    buffer = io.BytesIO()
-    font.save(buffer)
-    atomic_write_bytes(truetype, buffer.getvalue())
-    atomic_write_bytes(facts, json.dumps({"cmap": sorted(cmap), "ascent": ascent,
-                                          "descent": descent}).encode())
-    return truetype, cmap, ascent, descent

@@ -32,6 +32,7 @@ from ..output import Writer
 from ..pipeline import Inputs
 from ..print.cache import RenderCache, render_key
 from ..print.render import print_epoch
+from ..truetype import fonts_cache
 from ..workers import in_workers, worker_count
 from .draw import ImageContent, Painter
 from .encode import PDF_JPEG_QUALITY, PNG_COMPRESS_LEVEL, pdf_bytes, png_bytes, thumbnail
@@ -44,7 +45,6 @@ from .text import Paragraph
 
 MANIFEST = "images.json"
 CACHE_SUBDIR = "images"
-FONTS_SUBDIR = "fonts"
 KEY_FORMAT = 1
 SAMPLE = "SAMPLE"           # the mark on an example council's pictures (translated as the print's)
 
@@ -209,7 +209,7 @@ class Renderer:
             require_raqm()
             config = self.config
             assert config.brand is not None
-            fonts = load_language_fonts(config, self.lang, self.cache_dir / FONTS_SUBDIR)
+            fonts = load_language_fonts(config, self.lang, fonts_cache(config))
             logo = config.root / config.brand.logo if config.brand.logo else None
             self.painter = Painter(fonts, config.brand, logo)
         return self.painter.draw(layout, content)

@@ -28,6 +28,7 @@ from markdown.extensions.toc import slugify_unicode
 from ..config import FONTS_DIR, CampaignConfig, Language
 from ..i18n.bidi import isolate_numbers_html
 from ..i18n.language import LanguageContent
+from ..truetype import fonts_cache, truetype
 from .packs import PrintDocument
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "print"
@@ -42,6 +43,7 @@ _NOT_TEXT = re.compile(r"<(style|svg|head)\b.*?</\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _FACE = re.compile(r"@font-face\s*\{[^}]*\}")
 _URL = re.compile(r"url\(([^)]+)\)")
+_FORMAT = re.compile(r"format\(\s*['\"]?woff2['\"]?\s*\)")
 _ID = re.compile(r'\bid="([^"]+)"')
 _WRITE_LINES = re.compile(r'<div class="write-lines" data-lines="(\d+)"></div>')
 
@@ -61,7 +63,9 @@ def font_faces(config: CampaignConfig, fonts: tuple[str, ...]) -> FontFaces:
     under one family name for browsers. WeasyPrint merges faces of one family that declare no
     unicode-range into one embedded font and draws some letters with another file's glyphs
     (Polish "Możesz" printed as "Możesę"), so here each file gets a family name of its own
-    ("Noto Sans latin-ext") and the family list names them all, in order."""
+    ("Noto Sans latin-ext") and the family list names them all, in order. The rules name each
+    file's TrueType copy in the cache (``campaign.truetype``): WeasyPrint would decompress the
+    woff2 for every document."""
     folder = (config.root / FONTS_DIR).resolve()
     css, families = [], []
     for font in fonts:
@@ -74,7 +78,9 @@ def font_faces(config: CampaignConfig, fonts: tuple[str, ...]) -> FontFaces:
             file = url.group(1).strip("'\"")
             own = f"{family.group(1)} {_subset(file)}"
             block = _FAMILY.sub(f"font-family: '{own}'", block)
-            css.append(_URL.sub(f"url({(folder / file).as_uri()})", block))
+            converted = truetype(folder / file, fonts_cache(config)).path
+            block = _FORMAT.sub("format('truetype')", block)
+            css.append(_URL.sub(f"url({converted.as_uri()})", block))
             if own not in families:
                 families.append(own)
     return FontFaces(css="\n".join(css), families=tuple(families))
