@@ -38,7 +38,7 @@ from ..output import atomic_write_bytes, process_alive
 
 EDITIONS = "councils/editions"      # inside the cache folder
 META = "edition.json"
-FORMAT = 1
+FORMAT = 2                          # 2: posters and cards recorded where the site has them
 # What an edition is built from, besides its settings: every source folder and file (paths
 # relative to the project) and the toolkit itself.
 SOURCE_SETTINGS = ("docs_dir", "locales_dir", "packs_dir", "posters_dir", "layouts_dir", "help_data",
@@ -55,8 +55,8 @@ class Edition:
     languages: tuple[str, ...]
     pdfs: tuple[dict, ...]          # {"lang", "file", "site_path"}: each lesson-pack PDF
     pictures: tuple[dict, ...]      # {"src", "lang", "alt", "pages"}: each picture of each page
-    images: tuple[dict, ...] = ()   # {"path", "source"?, "lang", "alt", "kind"}: posters, cards,
-                                    # contact sheets (see _images)
+    images: tuple[dict, ...] = ()   # {"path", "lang", "alt", "kind"}: posters, cards, contact
+                                    # sheets (see _images)
     built: bool = False             # built by this run (False: found in the cache)
     rendered: int = 0               # PDFs rendered by this run (the others came from the cache)
 
@@ -156,7 +156,7 @@ def render_edition(config: CampaignConfig, languages: tuple[str, ...], key: str,
         report = build_site(config, list(languages), work / "site", with_print=True, with_images=True,
                             jobs=jobs, start_method=start_method)
         images = _images(config, languages, work, jobs=jobs, start_method=start_method)
-        drawn = {record["source"] for record in images if "source" in record}
+        drawn = {record["path"] for record in images if record["path"].startswith("site/")}
         meta = {"format": FORMAT, "languages": list(languages),
                 "pdfs": _pdfs(config, work / "site", languages, drawn),
                 "pictures": _pictures(config, work / "site", languages), "images": images}
@@ -176,8 +176,9 @@ def _images(config: CampaignConfig, languages: tuple[str, ...], work: Path, *,
     """The edition's posters and cards (already in the site's downloads folders: the build drew
     them, so gathering them again only reads the cache) and each language's contact sheet,
     written under ``work/images/<lang>/``: one record per file, ``{"path", "lang", "alt",
-    "kind"}`` (the path as it is in the pack: ``images/<lang>/<file>``), with ``"source"``, the
-    file in the edition, when it is the site's copy."""
+    "kind"}``, the path being the file's in the edition and in the pack (a poster's or card's:
+    ``site/<lang>/downloads/<file>``, where the site links it; a contact sheet's:
+    ``images/<lang>/<file>``)."""
     from ..images.render import cached_image, gather_images
     from ..pipeline import load_inputs
     from ..site.downloads import FOLDER as DOWNLOADS_FOLDER
@@ -189,8 +190,7 @@ def _images(config: CampaignConfig, languages: tuple[str, ...], work: Path, *,
         site_path = f"site/{language_prefix(config, item.lang)}{DOWNLOADS_FOLDER}/{item.file}"
         if not (work / site_path).is_file():
             raise AssertionError(f"the build published no {site_path}")
-        records.append({"path": f"images/{item.lang}/{item.file}", "source": site_path,
-                        "lang": item.lang, "alt": item.alt, "kind": item.layout})
+        records.append({"path": site_path, "lang": item.lang, "alt": item.alt, "kind": item.layout})
     for sheet in image_set.sheets:
         path = f"images/{sheet.lang}/{sheet.file}"
         atomic_write_bytes(work / path, cached_image(config, sheet))
@@ -203,8 +203,8 @@ def language_prefix(config: CampaignConfig, code: str) -> str:
 
 
 def _pdfs(config: CampaignConfig, site: Path, languages: tuple[str, ...], drawn: set[str]) -> list[dict]:
-    """The lesson packs' PDFs on each language's downloads page (``drawn``: the posters' PDFs,
-    as ``site/...`` paths, which are images, not lesson packs)."""
+    """The lesson packs' PDFs on each language's downloads page (``drawn``: the posters' files,
+    as ``site/...`` paths: their PDFs are images, not lesson packs)."""
     out = []
     for code in languages:
         folder = site / language_prefix(config, code) / "downloads"

@@ -1,10 +1,11 @@
 """One council's pack: a reproducible zip of its edition and the texts that go with it.
 
     <slug>-<version>.zip
-      site/...                  the site in the council's languages, brand and contacts
-      print/<lang>/<file>.pdf   the lesson packs (the same files as on the site's downloads pages)
-      images/<lang>/...         posters (A4, A3; PNG and PDF) and social media cards, the same files as
-                                on the site's downloads pages, and each language's contact sheet
+      site/...                  the site in the council's languages, brand and contacts; each
+                                language's downloads folder (site/downloads/, site/<lang>/downloads/)
+                                holds its lesson packs (PDF), posters (A4, A3; PNG and PDF) and
+                                social media cards: stored once, where the site links them
+      images/<lang>/...         each language's contact sheet of its posters and cards
       README.md                 what is inside, how to host the site, how to print
       README.cy.md              the same in Welsh (a draft), for a Welsh council
       ALT-TEXT.md               the text alternative of every picture
@@ -35,7 +36,7 @@ from ..errors import CampaignError
 from ..output import atomic_write_bytes, remove_stale_temporaries
 from .archive import Entry, listing, write_zip
 from .contacts import council_config
-from .edition import Edition, edition_key
+from .edition import Edition, edition_key, language_prefix
 from .model import Council
 from .readme import alt_text_file, built_date, language_states, readmes
 
@@ -145,15 +146,18 @@ def pack_entries(job: PackJob, edition: Edition) -> list[Entry]:
     site = edition.site
     entries = [Entry(f"site/{path.relative_to(site).as_posix()}", source=path)
                for path in sorted(site.rglob("*")) if path.is_file()]
-    entries += [Entry(f"print/{pdf['lang']}/{pdf['file']}", source=site / pdf["site_path"])
-                for pdf in edition.pdfs]
-    entries += [Entry(image["path"], source=edition.folder / image.get("source", image["path"]))
-                for image in edition.images]
+    # Posters and cards are in the site's downloads folders (under site/, added above): stored
+    # once; beside the site, the pack adds only the contact sheets.
+    entries += [Entry(image["path"], source=edition.folder / image["path"])
+                for image in edition.images if not image["path"].startswith("site/")]
     states = language_states(job.config, council.languages, job.status)
     services = [{"name": s.name, "phone": s.phone, "hours": s.hours} for s in local_services(job)]
     per_language = len(edition.pdfs) // max(1, len(council.languages))
+    folders = [{"code": state.code, "name": state.name,
+                "folder": f"site/{language_prefix(job.edition_config, state.code)}downloads/"}
+               for state in states]
     for name, text in readmes(council, version=job.version, epoch=job.epoch, languages=states,
-                              services=services, pdf_count=per_language,
+                              services=services, pdf_count=per_language, downloads=folders,
                               images=bool(edition.images)).items():
         entries.append(Entry(name, data=text.encode("utf-8")))
     entries.append(Entry("ALT-TEXT.md", data=alt_text_file(council, edition.pictures,

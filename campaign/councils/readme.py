@@ -66,12 +66,14 @@ def built_date(epoch: int) -> str:
 
 
 def readmes(council: Council, *, version: Any, epoch: int, languages: list[LanguageState],
-            services: list[dict], pdf_count: int, images: bool) -> dict[str, str]:
-    """README.md, and README.cy.md for a Welsh council: file name -> text."""
+            services: list[dict], pdf_count: int, downloads: list[dict],
+            images: bool) -> dict[str, str]:
+    """README.md, and README.cy.md for a Welsh council: file name -> text. ``downloads``: each
+    language's downloads folder in the zip, ``{"code", "name", "folder"}``."""
     values = {"council": council, "brand": council.brand, "version": version,
               "built": built_date(epoch), "languages": languages, "services": services,
               "web": list(council.contacts.web) if council.contacts else [],
-              "pdf_count": pdf_count, "images": images,
+              "pdf_count": pdf_count, "downloads": downloads, "images": images,
               "site_path": urlsplit(council.site_url).path or "/"}
     env = _environment()
     out = {"README.md": env.get_template("README.en.md").render(values)}

@@ -40,6 +40,14 @@ def theme_text(code: str, text: str) -> str:
     return entry.string if entry is not None and entry.string else text
 
 
+PACKS = ("ks1", "ks2", "ks3", "ks4", "send")     # the lesson packs (packs/): their PDFs' names start so
+
+
+def downloads(code: str) -> str:
+    """A language's downloads folder in the zip (English, the source language, at the root)."""
+    return f"site/{'' if code == 'en' else code + '/'}downloads/"
+
+
 def html_pages(pack) -> dict[str, str]:
     return {name: data.decode("utf-8") for name, data in pack.files.items()
             if name.startswith("site/") and name.endswith(".html")}
@@ -52,20 +60,20 @@ def test_the_zip_holds_the_site_the_lesson_packs_and_the_texts(york_pack):
                  "site/pl/local-contacts/index.html", "site/sitemap.xml", "README.md",
                  "ALT-TEXT.md", "manifest.json"):
         assert name in names, name
-    for code in ("en", "pl"):
-        prints = sorted(n for n in names if n.startswith(f"print/{code}/"))
-        assert len(prints) == 25 and all(n.endswith(f"-{code}.pdf") for n in prints)
-        for name in prints:       # the same files as on the site's downloads page
-            site = f"site/{'' if code == 'en' else code + '/'}downloads/{name.rsplit('/', 1)[1]}"
-            assert york_pack.files[name] == york_pack.files[site]
-    for code in ("en", "pl"):     # posters and cards: the site's files, and a contact sheet
-        images = sorted(n for n in names if n.startswith(f"images/{code}/"))
-        assert f"images/{code}/contact-sheet-{code}.png" in images
-        drawn = [n for n in images if "contact-sheet" not in n]
+    assert not any(n.startswith("print/") for n in names)
+    for code in ("en", "pl"):     # lesson packs, posters and cards: in the site's downloads folder
+        folder = downloads(code)
+        packs = sorted(n for n in names if n.startswith(folder) and n.endswith(".pdf")
+                       and n[len(folder):].split("-")[0] in PACKS)
+        assert len(packs) == 25 and all(n.endswith(f"-{code}.pdf") for n in packs)
+        drawn = [n for n in names if n.startswith(folder) and n.endswith((".png", ".pdf")) and n not in packs]
         assert len(drawn) >= 6 * 5 and all(n.endswith((f"-{code}.png", f"-{code}.pdf")) for n in drawn)
-        for name in drawn:
-            site = f"site/{'' if code == 'en' else code + '/'}downloads/{name.rsplit('/', 1)[1]}"
-            assert york_pack.files[name] == york_pack.files[site], name
+        # ... and only the contact sheet besides them: nothing is in the zip twice
+        assert sorted(n for n in names if n.startswith("images/")
+                      and f"/{code}/" in n) == [f"images/{code}/contact-sheet-{code}.png"]
+    printed = [n for n in names if n.endswith(".pdf") or ("/downloads/" in n and n.endswith(".png"))]
+    digests = [hashlib.sha256(york_pack.files[n]).hexdigest() for n in printed]
+    assert len(set(digests)) == len(digests), "a PDF or a poster is stored twice"
     assert "README.cy.md" not in names
     assert not any(n.startswith("site/ur/") or n.startswith("site/cy/") for n in names)
 
@@ -136,19 +144,20 @@ def _pdf(york_pack, tmp_path, name: str) -> Path:
 @pytest.mark.parametrize("part", ["teacher-guide", "parent-letter", "lesson-pack"])
 @pytest.mark.parametrize("code", ["en", "pl"])
 def test_teacher_guides_and_letters_print_the_local_contacts(york_pack, tmp_path, part, code):
-    text = poppler("pdftotext", str(_pdf(york_pack, tmp_path, f"print/{code}/ks3-{part}-{code}.pdf")), "-")
+    text = poppler("pdftotext", str(_pdf(york_pack, tmp_path, f"{downloads(code)}ks3-{part}-{code}.pdf")), "-")
     assert "0113 496 0601" in text and "0113 496 0602" in text
     assert theme_text(code, "Local contacts") in text
 
 
 def test_every_page_of_every_pdf_says_sample(york_pack, tmp_path):
-    pdfs = [name for name in york_pack.files if name.startswith("print/")]
+    pdfs = [name for name in york_pack.files if "/downloads/" in name and name.endswith(".pdf")
+            and name.rsplit("/", 1)[1].split("-")[0] in PACKS]
     assert len(pdfs) == 50
     for name in pdfs:
         path = _pdf(york_pack, tmp_path, name)
         pages = poppler("pdftotext", "-layout", str(path), "-").split("\f")
         pages = [page for page in pages if page.strip()]
-        code = name.split("/")[1]
+        code = name.removesuffix(".pdf").rsplit("-", 1)[1]
         assert pages and all(theme_text(code, "SAMPLE") in page for page in pages), name
         assert " ".join(theme_text(code, SAMPLE_NOTE).split()[:4]) in " ".join(pages[0].split()), name
 
@@ -163,8 +172,7 @@ def test_posters_and_cards_carry_the_council_and_say_sample(york_pack, tmp_path,
     alt = york_pack.text("ALT-TEXT.md")
     prefix = "" if code == "en" else f"{code}/"
     sample = theme_text(code, "SAMPLE")         # Polish: WZÓR
-    pngs = sorted(n for n in york_pack.files
-                  if n.startswith(f"images/{code}/") and n.endswith(".png") and "contact-sheet" not in n)
+    pngs = sorted(n for n in york_pack.files if n.startswith(downloads(code)) and n.endswith(".png"))
     assert pngs
     for name in pngs:
         path = tmp_path / name.rsplit("/", 1)[1]
@@ -202,7 +210,8 @@ def test_page_previews_say_sample(york_pack, tmp_path):
 
 def test_the_readme_says_what_is_inside_and_how_to_host_and_print(york_pack):
     readme = york_pack.text("README.md")
-    for words in ("## What is inside", "`site/`", "`print/<language>/`", "## Putting the site on the web",
+    for words in ("## What is inside", "`site/`", "- English (en): `site/downloads/`",
+                  "- Polski (pl): `site/pl/downloads/`", "## Putting the site on the web",
                   "https://york.example/", "## Printing the lesson packs", "0113 496 0601",
                   "SAMPLE", "Polski (pl): 0 of"):
         assert words in readme, words

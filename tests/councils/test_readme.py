@@ -18,7 +18,8 @@ def _texts(config, council, codes):
     return readmes(council, version=Version("0.1.0-abcdef0", "git commit abcdef0"), epoch=1767225600,
                    languages=language_states(config, codes, status),
                    services=[{"name": "Cardiff children's services", "phone": "020 7946 0777",
-                              "hours": "9am to 5pm"}], pdf_count=25, images=False)
+                              "hours": "9am to 5pm"}], pdf_count=25, images=False,
+                   downloads=[{"code": "en", "name": "English", "folder": "site/downloads/"}])
 
 
 def test_a_welsh_council_gets_a_welsh_readme_marked_as_a_draft(pack_config, write_council):
