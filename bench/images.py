@@ -66,9 +66,9 @@ def per_image(config, code: str, scratch: Path) -> dict[str, list[float]]:
                 continue
             start = time.perf_counter()
             drawn = painter.draw(layout, texts)
-            png_bytes(drawn.image, layout.dpi)
+            png = png_bytes(drawn.image, layout.dpi)
             if layout.is_poster:
-                pdf_bytes(drawn.image, layout.dpi, route, config.brand.name, int(EPOCH))
+                pdf_bytes(png, layout.dpi, route, config.brand.name, int(EPOCH))
             times["a3" if layout.is_poster else "card"].append(time.perf_counter() - start)
     return times
 

@@ -78,7 +78,7 @@ def _hash_tree(digest: Any, root: Path, folder: Path) -> None:
 def renderer_versions() -> str:
     from importlib.metadata import version
     return " ".join(f"{name}={version(name)}" for name in
-                    ("campaign", "mkdocs", "mkdocs-material", "weasyprint", "pydyf", "pillow"))
+                    ("campaign", "mkdocs", "mkdocs-material", "weasyprint", "pydyf", "pillow", "img2pdf"))
 
 
 def source_digest(config: CampaignConfig) -> str:

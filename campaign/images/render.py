@@ -35,7 +35,7 @@ from ..print.render import print_epoch
 from ..truetype import fonts_cache
 from ..workers import in_workers, worker_count
 from .draw import ImageContent, Painter
-from .encode import PDF_JPEG_QUALITY, PNG_COMPRESS_LEVEL, pdf_bytes, png_bytes, thumbnail
+from .encode import PDF_FORMAT, PNG_COMPRESS_LEVEL, pdf_bytes, png_bytes, thumbnail
 from .fonts import font_sources, load_language_fonts
 from .layouts import Layout, load_layouts
 from .posters import PosterText, poster_text, route_names, site_path
@@ -117,10 +117,11 @@ class ImageJob:
 
 
 def versions() -> str:
-    """The renderers' versions: a new Pillow, segno, CairoSVG or toolkit renders everything again."""
+    """The renderers' versions: a new Pillow, segno, CairoSVG, img2pdf or toolkit renders
+    everything again."""
     from importlib.metadata import version
     return " ".join(f"{name}={version(name)}" for name in ("pillow", "segno", "cairosvg", "uniseg",
-                                                             "fonttools", "campaign"))
+                                                             "fonttools", "img2pdf", "campaign"))
 
 
 def interface_text(content: LanguageContent, text: str) -> Paragraph:
@@ -233,16 +234,17 @@ def render_route(job: ImageJob) -> tuple[list[ImageFile], int, int, str]:
         fonts = font_sources(config, job.lang)
         for layout in job.layouts:
             key = image_key(config, layout, texts, fonts, version_text, memo)
-            pdf_key = derived_key(key, f"pdf {job.epoch} {PDF_JPEG_QUALITY} {poster.title}")
+            pdf_key = derived_key(key, f"pdf {job.epoch} {PDF_FORMAT} {poster.title}")
             png = pngs.get(key)
             pdf = pdfs.get(pdf_key) if layout.is_poster else None
             if png is None or png.extra is None or (layout.is_poster and pdf is None):
                 drawn = renderer.draw(layout, texts)
                 boxes = {"boxes": [asdict(box) for box in drawn.boxes]}
-                pngs.put(key, png_bytes(drawn.image, layout.dpi), 1, boxes)
+                png_data = png_bytes(drawn.image, layout.dpi)
+                pngs.put(key, png_data, 1, boxes)
                 thumbs.put(derived_key(key, "thumbnail"), png_bytes(thumbnail(drawn.image), 72), 1)
                 if layout.is_poster:
-                    pdfs.put(pdf_key, pdf_bytes(drawn.image, layout.dpi, poster.title,
+                    pdfs.put(pdf_key, pdf_bytes(png_data, layout.dpi, poster.title,
                                                 config.brand.name if config.brand else "", job.epoch), 1)
                 png, pdf = pngs.get(key), pdfs.get(pdf_key) if layout.is_poster else None
                 rendered += 1

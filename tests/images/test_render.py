@@ -73,6 +73,21 @@ def test_poster_pdfs_are_a4_and_a3_pages(imaged, code):
         assert "CreationDate" not in meta or meta["CreationDate"]   # dated only by SOURCE_DATE_EPOCH
 
 
+@pytest.mark.parametrize("code", ["en", "ur"])
+def test_a_poster_pdf_holds_the_png_pixels_unchanged(imaged, code, tmp_path):
+    """The PDF to print is the PNG, losslessly: poppler's pdfimages takes out one image, the
+    poster's size, with the same pixels (a JPEG page would differ around every letter)."""
+    from PIL import ImageChops
+    for item in [f for f in files_of(imaged, code, "pdf") if f.layout == "a4-poster"][:2]:
+        listed = poppler.run("pdfimages", "-list", str(imaged.path(item))).splitlines()[2:]
+        assert len(listed) == 1 and listed[0].split()[8] == "image", (item.file, listed)
+        poppler.run("pdfimages", "-png", str(imaged.path(item)), str(tmp_path / "page"))
+        png = imaged.path(next(f for f in files_of(imaged, code) if f.file == item.file.replace(".pdf", ".png")))
+        with Image.open(tmp_path / "page-000.png") as inside, Image.open(png) as drawn:
+            assert inside.size == drawn.size == LAYOUTS["a4-poster"][:2], item.file
+            assert ImageChops.difference(inside.convert("RGB"), drawn.convert("RGB")).getbbox() is None, item.file
+
+
 @pytest.mark.parametrize("code", PUBLISHED)
 def test_every_qr_code_leads_to_the_languages_page(imaged, code, tmp_path):
     """zbarimg reads each QR code (cut out with a margin, for speed; two whole images read too)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 PACKAGES = {"pdfinfo": "poppler-utils", "pdffonts": "poppler-utils", "pdftotext": "poppler-utils",
-            "pdftoppm": "poppler-utils", "zbarimg": "zbar-tools"}
+            "pdftoppm": "poppler-utils", "pdfimages": "poppler-utils", "zbarimg": "zbar-tools"}
 
 
 def tool(name: str) -> str:
