@@ -200,7 +200,7 @@ def render_previews(job: PreviewJob) -> tuple[list[ImageFile], int, int, str]:
     rendered = reused = 0
     memo: dict[Path, str] = {}
     version_text = f"format {KEY_FORMAT} {job.versions}"
-    renderer = Renderer(config, job.lang, job.cache_dir)
+    renderer = Renderer(config, job.lang)
     try:
         content = translate_language(job.inputs, job.lang)
         format_title = lookup_for(job.inputs, job.lang)(layout.title)[0]

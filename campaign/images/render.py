@@ -199,10 +199,9 @@ def derived_key(key: str, what: str) -> str:
 class Renderer:
     """One job's drawing: the painter (fonts, logo) is made only when something is drawn."""
 
-    def __init__(self, config: CampaignConfig, lang: Language, cache_dir: Path) -> None:
+    def __init__(self, config: CampaignConfig, lang: Language) -> None:
         self.config = config
         self.lang = lang
-        self.cache_dir = cache_dir
         self.painter: Painter | None = None
 
     def draw(self, layout: Layout, content: ImageContent):
@@ -225,7 +224,7 @@ def render_route(job: ImageJob) -> tuple[list[ImageFile], int, int, str]:
     rendered = reused = 0
     memo: dict[Path, str] = {}
     version_text = f"format {KEY_FORMAT} {job.versions}"
-    renderer = Renderer(config, job.lang, job.cache_dir)
+    renderer = Renderer(config, job.lang)
     try:
         content = translate_language(job.inputs, job.lang, site=False, posters=True)
         poster = poster_text(content, job.route, config.posters_dir.as_posix())
