@@ -31,6 +31,13 @@ def site_pages() -> list[str]:
     return urls + ["translation-status/"]
 
 
+def inputs_for(project: Path, *codes: str):
+    """The read and checked inputs of the project at ``project`` (a copy), in ``codes``."""
+    from campaign.pipeline import load_inputs
+    config = load_config(project / "campaign.yml")
+    return load_inputs(config, [config.language(code) for code in codes])
+
+
 @pytest.fixture(scope="session")
 def config() -> CampaignConfig:
     return load_config(ROOT / "campaign.yml")

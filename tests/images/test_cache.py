@@ -13,10 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from campaign.cli import main
-from campaign.config import load_config
 from campaign.errors import CampaignError
 from campaign.images.render import CACHE_SUBDIR, MANIFEST, gather_images, render_images
-from campaign.pipeline import load_inputs
+from tests.conftest import inputs_for
 from tests.print import poppler
 
 CARD = """title: "Small card"
@@ -68,11 +67,6 @@ def small(project_copy: Path) -> Path:
     (project_copy / "layouts" / "small-card.yml").write_text(CARD, encoding="utf-8")
     (project_copy / "layouts" / "small-poster.yml").write_text(POSTER, encoding="utf-8")
     return project_copy
-
-
-def inputs_for(project: Path, *codes: str):
-    config = load_config(project / "campaign.yml")
-    return load_inputs(config, [config.language(code) for code in codes])
 
 
 def test_a_rebuild_with_nothing_changed_draws_nothing(small):

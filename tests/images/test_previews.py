@@ -17,14 +17,13 @@ from click.testing import CliRunner
 from PIL import Image
 
 from campaign.cli import main
-from campaign.config import load_config
 from campaign.errors import CampaignError
 from campaign.i18n.language import lookup_for
 from campaign.images.layouts import load_layouts
 from campaign.images.previews import preview_file, preview_jobs
 from campaign.images.render import CACHE_SUBDIR, MANIFEST, gather_images, render_images
 from campaign.pipeline import load_inputs
-from tests.conftest import PUBLISHED, ROOT
+from tests.conftest import PUBLISHED, ROOT, inputs_for
 
 from . import pixels
 
@@ -156,11 +155,6 @@ def small(project_copy: Path) -> Path:
         if layout.name != "preview.yml":
             layout.unlink()
     return project_copy
-
-
-def inputs_for(project: Path, *codes: str):
-    config = load_config(project / "campaign.yml")
-    return load_inputs(config, [config.language(code) for code in codes])
 
 
 def test_a_no_change_run_draws_no_preview(small):

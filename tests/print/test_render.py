@@ -13,10 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from campaign.cli import main
-from campaign.config import load_config
 from campaign.errors import CampaignError
-from campaign.pipeline import load_inputs
 from campaign.print.render import CACHE_SUBDIR, MANIFEST, gather_print, render_print
+from tests.conftest import inputs_for
 
 from . import poppler
 
@@ -40,11 +39,6 @@ def tiny(project_copy: Path):
         (packs / "tiny" / name).parent.mkdir(parents=True, exist_ok=True)
         (packs / "tiny" / name).write_text(text, encoding="utf-8")
     return project_copy
-
-
-def inputs_for(project: Path, *codes: str):
-    config = load_config(project / "campaign.yml")
-    return load_inputs(config, [config.language(code) for code in codes])
 
 
 def test_a_rebuild_with_nothing_changed_renders_nothing(tiny):
